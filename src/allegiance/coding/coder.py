@@ -1,0 +1,1210 @@
+"""The coder: documents in, events and relation statements out.
+
+For each document: clean the text (offsets preserved), find actor mentions with the gazetteer,
+split sentences cheaply, parse only the sentences that can hold a record (the gate), then read
+events and relations off the dependency parse with the lexicon.  Modality and dates are decided
+per record from the parse; pronouns and "the two countries" are resolved within the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from allegiance.actors import Gazetteer, Mention
+from allegiance.coding.discourse import (
+    PAIR_NOUNS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    SINGLE_NOUNS,
+    SINGULAR_PRONOUNS,
+    Discourse,
+)
+from allegiance.coding.lexicon import Lexicon, NounSense, StanceCue, VerbSense
+from allegiance.coding.modality import ModalityReader
+from allegiance.coding.timex import Timex, before_document, document_date, find_timexes
+from allegiance.model import (
+    Actor,
+    CodedDocument,
+    DateSpan,
+    Document,
+    Event,
+    Relation,
+    Sentence,
+)
+from allegiance.nlp import is_mostly_text, load_pipeline, normalise, split_sentences
+from allegiance.ontology import lookup
+
+CODER_VERSION = "0.1.0"
+
+SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+# Roots whose events are reported without a target often enough to keep them so.
+MONADIC_ROOTS = {"01", "14", "15"}
+# Verbs of intention: "decided to enhance cooperation" is an asserted intent (CAMEO 03) to do
+# what the complement says, and the complement itself is future.
+INTENT_VERBS = {"decide", "agree", "plan", "intend", "resolve", "aim", "prepare", "commit",
+                "undertake", "seek", "opt", "choose"}
+INTENT_CODES = {"061": "0311", "062": "0312", "063": "0313", "064": "0314", "071": "0331",
+                "072": "0332", "073": "0333", "074": "0334"}
+INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "09": "030",
+                  "01": "030", "02": "030"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
+QUANTIFIERS = {"many", "some", "all", "most", "several", "much", "part", "one", "each", "both", "none"}
+# Verbs that report speech: the event in their complement is attributed, not modal.
+REPORTING = {"say", "state", "tell", "add", "announce", "report", "confirm", "note", "declare",
+             "insist", "stress", "explain", "write", "reiterate", "assert"}
+
+
+@dataclass(slots=True)
+class Ref:
+    """Actors found at one place in the parse."""
+
+    actors: tuple[Actor, ...]
+    start: int  # document character offsets of the words that name them
+    end: int
+    resolved: bool = False  # came from a pronoun or description
+
+
+@dataclass(slots=True)
+class _Found:
+    trigger: Any  # spaCy token
+    code: str
+    sources: list[Ref]
+    targets: list[Ref]
+    symmetric: bool
+    confidence: float
+    extra_tokens: list[Any] = field(default_factory=list)
+
+
+class Coder:
+    """Codes documents into contract records.  Load once, reuse: the parse model is shared."""
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None = None,
+        lexicon: Lexicon | None = None,
+        *,
+        gate: bool = True,
+        nlp: Any = None,
+    ) -> None:
+        self.gazetteer = gazetteer or Gazetteer.default()
+        self.lexicon = lexicon or Lexicon.default()
+        self.gate = gate
+        self._nlp = nlp
+        self.modality = ModalityReader(self.lexicon)
+        self.version = f"{CODER_VERSION}+{self.lexicon.version}"
+
+    @classmethod
+    def load(cls, dictionaries: Sequence[str | Path] = (), lexicon: str | Path | None = None,
+             gate: bool = True) -> Coder:
+        """A coder with extra actor dictionaries and, optionally, a user lexicon file."""
+        gaz = Gazetteer.load(dictionaries) if dictionaries else Gazetteer.default()
+        lex = Lexicon.from_file(lexicon) if lexicon else Lexicon.default()
+        return cls(gaz, lex, gate=gate)
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            self._nlp = load_pipeline()
+        return self._nlp
+
+    # -- public ------------------------------------------------------------------------------
+
+    def code(self, doc: Document) -> CodedDocument:
+        return next(self.code_many([doc]))
+
+    def code_many(self, docs: Iterable[Document], batch_size: int = 64) -> Iterator[CodedDocument]:
+        """Code documents in order; sentences of a batch are parsed together for speed."""
+        batch: list[Document] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._code_batch(batch)
+                batch = []
+        if batch:
+            yield from self._code_batch(batch)
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _code_batch(self, docs: list[Document]) -> Iterator[CodedDocument]:
+        prepared = [self._prepare(d) for d in docs]
+        texts: list[str] = []
+        for prep in prepared:
+            for sent, _mentions in prep.selected:
+                texts.append(prep.text[sent.start : sent.end])
+        parsed = iter(self._parse(texts))
+        for prep in prepared:
+            parses = [next(parsed) for _ in prep.selected]
+            yield self._code_document(prep, parses)
+
+    def _parse(self, texts: list[str]) -> Iterator[Any]:
+        try:
+            yield from self.nlp.pipe(texts, batch_size=256)
+        except Exception:  # noqa: BLE001 - one bad sentence must not sink a batch
+            for t in texts:
+                try:
+                    yield self.nlp(t)
+                except Exception:  # noqa: BLE001
+                    yield None
+
+    def _prepare(self, doc: Document) -> _Prepared:
+        text = normalise(doc.text or "")
+        mentions = self.gazetteer.find_mentions(text, doc.date)
+        sentences = list(split_sentences(text))
+        selected: list[tuple[Sentence, list[Mention]]] = []
+        mi = 0
+        prev_had_actor = False
+        for idx, span in enumerate(sentences):
+            while mi < len(mentions) and mentions[mi].end <= span.start:
+                mi += 1
+            inside = []
+            j = mi
+            while j < len(mentions) and mentions[j].start < span.end:
+                if mentions[j].start >= span.start:
+                    inside.append(mentions[j])
+                j += 1
+            sent = Sentence(doc.doc_id, idx, span.start, span.end, text[span.start : span.end])
+            keep = not self.gate or bool(inside) or (prev_had_actor and _has_anaphor(sent.text))
+            if keep and is_mostly_text(sent.text):
+                selected.append((sent, inside))
+            prev_had_actor = bool(inside) or (prev_had_actor and _has_anaphor(sent.text))
+        return _Prepared(doc, text, len(sentences), selected)
+
+    def _code_document(self, prep: _Prepared, parses: list[Any]) -> CodedDocument:
+        out = CodedDocument(prep.doc.doc_id, sentences=prep.n_sentences)
+        discourse = Discourse()
+        prev_end = 0
+        for (sent, mentions), sdoc in zip(prep.selected, parses, strict=True):
+            if _PARAGRAPH_BREAK.search(prep.text, prev_end, sent.start):
+                discourse.narrative = False
+            prev_end = sent.end
+            if sdoc is None:
+                out.skipped_sentences += 1
+                continue
+            try:
+                reader = _SentenceReader(self, prep.doc, sent, sdoc, mentions, discourse)
+                events, relations = reader.read()
+            except Exception:  # noqa: BLE001 - skip and count, never fail the document
+                out.skipped_sentences += 1
+                continue
+            out.events.extend(events)
+            out.relations.extend(relations)
+            dated = [r.date for r in [*events, *relations] if r.date.basis in {"explicit", "era"}]
+            if dated and prep.doc.date and all(d.end and d.end < prep.doc.date for d in dated):
+                discourse.narrative = True
+        return out
+
+
+@dataclass(slots=True)
+class _Prepared:
+    doc: Document
+    text: str
+    n_sentences: int
+    selected: list[tuple[Sentence, list[Mention]]]
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
+_ANAPHORS = ("they ", "their ", " it ", " its ", "them", "the two ", "both ", "the country",
+             "the government", " he ", " she ", " his ", " her ")
+
+
+def _has_anaphor(sentence: str) -> bool:
+    low = f" {sentence.lower()} "
+    return any(a in low for a in _ANAPHORS)
+
+
+class _SentenceReader:
+    """Reads the records of one parsed sentence."""
+
+    def __init__(self, coder: Coder, doc: Document, sent: Sentence, sdoc: Any,
+                 mentions: list[Mention], discourse: Discourse) -> None:
+        self.coder = coder
+        self.lex = coder.lexicon
+        self.gaz = coder.gazetteer
+        self.doc = doc
+        self.sent = sent
+        self.sdoc = sdoc
+        self.base = sent.start
+        self.discourse = discourse
+        self.token_refs: dict[int, Ref] = {}
+        self.heads: dict[int, int] = {}
+        for m in mentions:
+            span = sdoc.char_span(m.start - self.base, m.end - self.base, alignment_mode="expand")
+            if span is None or not m.actors:
+                continue
+            ref = Ref(tuple(m.actors), m.start, m.end)
+            for tok in span:
+                self.token_refs[tok.i] = ref
+            self.heads[span.root.i] = span.root.i
+        self._mentions = mentions
+        self.previous_date = discourse.last_date
+        self.timexes = find_timexes(sent.text, doc.date)
+        self.timex_tokens = self._place_timexes()
+        self.consumed: set[int] = set()
+
+    # -- records -----------------------------------------------------------------------------
+
+    def read(self) -> tuple[list[Event], list[Relation]]:
+        found: list[_Found] = []
+        for tok in self.sdoc:
+            if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
+                f = self._verb_event(tok)
+                if f:
+                    found.append(f)
+        for tok in self.sdoc:
+            if tok.pos_ == "ADJ" and _lemma(tok) in self.lex.adjectives:
+                f = self._adjective_event(tok)
+                if f:
+                    found.append(f)
+        for tok in self.sdoc:
+            if tok.i in self.consumed or tok.pos_ not in {"NOUN", "PROPN", "VERB"}:
+                continue
+            if tok.pos_ == "VERB" and tok.tag_ != "VBG":
+                continue
+            f = self._noun_event(tok)
+            if f:
+                found.append(f)
+        found.extend(i for f in found if (i := self._intent(f)) is not None)
+        events = [e for f in found for e in self._events(f)]
+        relations = self._relations()
+        # Update the discourse after reading, so a pronoun never resolves to a later mention.
+        for m in self._mentions:
+            if m.actors:
+                self.discourse.mention(tuple(m.actors), m.plural, m.start,
+                                       person=m.kind in {"leader", "title"})
+        return _dedupe_events(events), _dedupe_relations(relations)
+
+    def _events(self, f: _Found) -> list[Event]:
+        entry = lookup(f.code)
+        modality = self.coder.modality.of(f.trigger)
+        date = self._date_for(f.trigger)
+        out: list[Event] = []
+        pairs: list[tuple[Actor, Actor | None, Ref, Ref | None]] = []
+        sources = [(a, r) for r in f.sources for a in r.actors]
+        targets = [(a, r) for r in f.targets for a in r.actors]
+        if targets:
+            for s, sr in sources:
+                for t, tr in targets:
+                    pairs.append((s, t, sr, tr))
+                    if f.symmetric:
+                        pairs.append((t, s, tr, sr))
+        elif f.symmetric and len(sources) > 1:
+            for i, (s, sr) in enumerate(sources):
+                for j, (t, tr) in enumerate(sources):
+                    if i != j:
+                        pairs.append((s, t, sr, tr))
+        else:
+            for s, sr in sources:
+                pairs.append((s, None, sr, None))
+        for s, t, sr, tr in pairs:
+            if t is not None and (s.code == t.code or (s.country and s.country == t.country)):
+                continue
+            if t is None and (s.country is None or entry.root not in MONADIC_ROOTS):
+                continue
+            conf = f.confidence
+            if sr.resolved or (tr and tr.resolved):
+                conf -= 0.15
+            if t is None:
+                conf -= 0.3
+            lo = min([f.trigger.idx + self.base, sr.start] + ([tr.start] if tr else []))
+            hi = max([f.trigger.idx + len(f.trigger.text) + self.base, sr.end] + ([tr.end] if tr else []))
+            lo = max(lo, self.sent.start)
+            hi = min(hi, self.sent.end)
+            out.append(
+                Event(
+                    doc_id=self.doc.doc_id,
+                    sentence=self.sent.index,
+                    span=(lo, hi),
+                    sentence_text=self.sent.text,
+                    trigger=_trigger_text(f.trigger),
+                    source=s,
+                    target=t,
+                    cameo=entry.code,
+                    cameo_root=entry.root,
+                    plover=entry.plover,
+                    plover_mode=entry.plover_mode,
+                    goldstein=entry.goldstein,
+                    quad_class=entry.quad_class,
+                    modality=modality,
+                    date=date,
+                    confidence=max(0.1, min(1.0, conf)),
+                )
+            )
+        return out
+
+    def _intent(self, f: _Found) -> _Found | None:
+        """An asserted intent event for a complement of 'decide', 'agree', 'plan' ..."""
+        cur = f.trigger
+        if cur.pos_ in {"NOUN", "PROPN"} and cur.head.pos_ == "VERB":
+            cur = cur.head
+        if cur.dep_ != "xcomp":
+            return None
+        gov = cur.head
+        if _lemma(gov) not in INTENT_VERBS or _lemma(gov) in self.lex.verbs:
+            return None
+        code = INTENT_CODES.get(f.code) or INTENT_BY_ROOT.get(f.code[:2])
+        if code is None:
+            return None
+        return _Found(gov, code, f.sources, f.targets, False, f.confidence)
+
+    # -- verbs -------------------------------------------------------------------------------
+
+    def _verb_event(self, v: Any) -> _Found | None:
+        lemma = v.lemma_.lower()
+        if lemma in self.lex.stop_triggers or v.dep_ in {"amod", "compound", "nmod", "aux", "auxpass"}:
+            return None
+        senses = self.lex.verbs.get(lemma, [])
+        passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in v.children)
+        obj = self._object(v)
+        comp = next((c for c in v.children if c.dep_ == "xcomp"), None)
+        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+        adv_particle = next((c.lower_ for c in v.children if c.dep_ in {"advmod", "prt"}), None)
+        thing = {_lemma(obj) if obj is not None else None, _lemma(comp) if comp is not None else None}
+
+        def fits(sense: VerbSense) -> bool:
+            if sense.particle and sense.particle not in (particle, adv_particle):
+                return False
+            if sense.objects and not (thing & sense.objects):
+                return False
+            return not (sense.prep and not any(
+                c.dep_ == "prep" and c.lower_ == sense.prep for c in v.children))
+
+        # Specific senses (with an object or particle) first, then "verb + event noun"
+        # ("offered condolences", "held talks"), then the verb's general senses.
+        for sense in senses:
+            if (sense.objects or sense.particle) and fits(sense):
+                return self._verb_found(v, sense, obj, passive)
+        if lemma in self.lex.light_verbs or lemma in {"go", "take"}:
+            noun = self._light_object(v, obj)
+            if noun is not None:
+                noun, nsense = self._event_noun(noun, light=True, verb=lemma)
+                if nsense is not None:
+                    return self._light_found(v, noun, nsense, passive, verb=lemma)
+        for sense in senses:
+            if not (sense.objects or sense.particle) and fits(sense):
+                return self._verb_found(v, sense, obj, passive)
+        return None
+
+    def _adjective_event(self, adj: Any) -> _Found | None:
+        """'X was optimistic about talks with Y'; 'X is ready to meet Y' (an intent)."""
+        sense = self.lex.adjectives[_lemma(adj)]
+        head = adj.head if adj.dep_ in {"acomp", "xcomp", "conj", "oprd"} else adj
+        if head.pos_ not in {"AUX", "VERB"} and adj.dep_ != "ROOT":
+            return None
+        sources = self._subjects(head if adj.dep_ != "ROOT" else adj)
+        if not sources:
+            return None
+        if sense.intent:
+            comp = next((c for c in adj.children if c.dep_ == "xcomp"), None)
+            if comp is None:
+                return None
+            inner = None
+            for t in comp.subtree:
+                if t.pos_ == "VERB" and t.dep_ not in {"amod", "compound"}:
+                    inner = self._verb_event(t)
+                    if inner is not None:
+                        break
+            if inner is None:
+                return None
+            code = INTENT_CODES.get(inner.code) or INTENT_BY_ROOT.get(inner.code[:2]) or "030"
+            return _Found(adj, code, sources, inner.targets, False, 0.75)
+        targets = self._prep_targets(adj, sense.targets)
+        if not targets:
+            return None
+        return _Found(adj, sense.code, sources, targets, False, 0.75)
+
+    def _event_noun(self, noun: Any, light: bool = False, verb: str | None = None) -> tuple[Any, NounSense | None]:
+        """The event a noun names, looking through containers ("a message of sympathy")."""
+        nsense = self._noun_sense(noun, light=light, verb=verb)
+        if nsense is None and _lemma(noun) in CONTAINER_NOUNS:
+            for c in noun.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            inner = self._noun_sense(p, light=True, verb=verb)
+                            if inner is not None:
+                                self.consumed.add(noun.i)
+                                return p, inner
+        return noun, nsense
+
+    def _verb_found(self, v: Any, sense: VerbSense, obj: Any, passive: bool) -> _Found | None:
+        subjects = self._subjects(v)
+        agent = self._agent(v)
+        sources: list[Ref]
+        targets: list[Ref] = []
+        if passive:
+            sources = agent
+            patient = [self._refs_of(t) for t in v.children if t.dep_ in PASSIVE_SUBJECT_DEPS]
+            targets = [r for rs in patient for r in rs] or self._subjects(v, passive_ok=True)
+        else:
+            sources = subjects
+        if obj is not None:
+            self.consumed.add(obj.i)
+            self.consumed.update(c.i for c in obj.conjuncts)
+        if not targets:
+            if sense.objects:
+                targets = self._prep_targets(v, sense.targets) or (
+                    self._prep_targets(obj, sense.targets) if obj is not None else []
+                )
+            else:
+                src_codes = {a.code for r in sources for a in r.actors}
+                direct = self._refs_of(obj) if obj is not None else []
+                if not direct and obj is not None:
+                    direct = self._prep_targets(obj, sense.targets) or [
+                        r for r in self._modifier_refs(obj)
+                        if not {a.code for a in r.actors} <= src_codes
+                    ]
+                targets = direct or self._prep_targets(v, sense.targets)
+        if not targets and not passive:
+            # "threatened to attack Y", "offered to help Y": the target of the complement
+            for c in v.children:
+                if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                    cobj = self._object(c)
+                    targets = (self._refs_of(cobj) if cobj is not None else []) or self._prep_targets(
+                        c, self.lex.default_targets + ("between",))
+                    if targets:
+                        break
+        if sense.reverse:
+            sources, targets = targets, sources
+        if not sources:
+            return None
+        if sense.subject_sectors is not None:
+            if not any(a.sector in sense.subject_sectors for r in sources for a in r.actors):
+                return None
+        return _Found(v, sense.code, sources, targets, sense.symmetric, 0.85)
+
+    def _light_found(self, v: Any, noun: Any, nsense: NounSense, passive: bool,
+                     verb: str | None = None) -> _Found | None:
+        code = nsense.verbs.get(verb or "") or self._refine_noun_code(noun, nsense)
+        self.consumed.add(noun.i)
+        if passive:
+            sources = self._agent(v)
+        else:
+            sources = self._subjects(v)
+        targets = (
+            self._prep_targets(noun, self.lex.default_targets + ("between",))
+            or self._prep_targets(v, self.lex.default_targets)
+        )
+        mods = self._modifier_refs(noun)
+        if not sources and mods:
+            sources, mods = mods[:1], mods[1:]
+        if not sources:
+            return None
+        if not targets:
+            src_codes = {a.code for r in sources for a in r.actors}
+            targets = [r for r in mods if not {a.code for a in r.actors} <= src_codes]
+        return _Found(noun, code, sources, targets, nsense.symmetric, 0.8)
+
+    # -- nouns -------------------------------------------------------------------------------
+
+    def _noun_sense(self, tok: Any, light: bool = False, verb: str | None = None) -> NounSense | None:
+        senses = self.lex.nouns.get(tok.lower_) or self.lex.nouns.get(_lemma(tok)) or []
+        words = {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "nmod", "npadvmod"}}
+        words |= {c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}}
+        for s in senses:
+            if s.compound and s.compound not in words:
+                continue
+            if s.light_only and not light:
+                continue
+            if s.only_verbs and verb not in s.only_verbs:
+                continue
+            if s.modifiers and not (words & s.modifiers):
+                continue
+            return s
+        return None
+
+    def _refine_noun_code(self, tok: Any, s: NounSense) -> str:
+        words = {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}}
+        for w, code in s.modifiers_code.items():
+            if w in words:
+                return code
+        if s.objects_code:
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if _lemma(pobj) in s.objects_code:
+                            return s.objects_code[_lemma(pobj)]
+        return s.code
+
+    def _noun_event(self, n: Any) -> _Found | None:
+        if n.dep_ == "compound":
+            return None
+        n, s = self._event_noun(n)
+        if s is None:
+            return None
+        code = self._refine_noun_code(n, s)
+        poss = [r for c in n.children if c.dep_ == "poss" for r in self._refs_of(c)]
+        agent = [r for c in n.children if c.dep_ == "prep" and c.lower_ == "by"
+                 for p in c.children if p.dep_ == "pobj" for r in self._refs_of(p)]
+        between = self._prep_targets(n, ("between", "among"))
+        mods = [r for r in self._modifier_refs(n) if r not in poss]
+        targets = self._prep_targets(n, ("with", "to", "against", "on", "of", "toward", "towards", "into", "over", "at"))
+        sources: list[Ref] = poss or agent
+        symmetric = s.symmetric
+        if between:
+            sources = between
+            symmetric = True
+            targets = []
+        elif not sources and mods:
+            multi = [r for r in mods if len(r.actors) > 1]
+            if multi and not targets:
+                sources = multi[:1]
+                symmetric = True
+            else:
+                sources = mods[:1]
+                if not targets:
+                    targets = mods[1:]
+        if not sources and symmetric and targets:
+            # "after the first round of talks with China, India said ...": the clause subject
+            # is the other party of a joint event.
+            sources = self._governing_subject(n, targets)
+        if not sources:
+            return None
+        if not targets and not (symmetric and sum(len(r.actors) for r in sources) > 1) and (
+            lookup(code).quad_class in {1, 3}
+        ):
+            targets = self._context_target(n, sources)
+        return _Found(n, code, sources, targets, symmetric, 0.7)
+
+    def _governing_subject(self, n: Any, others: list[Ref]) -> list[Ref]:
+        taken = {a.code for r in others for a in r.actors}
+        head = n.head
+        for _ in range(5):
+            if head.pos_ in {"VERB", "AUX"} or (head.pos_ == "ADJ" and head.dep_ in {"acomp", "ROOT"}):
+                subj = self._subjects(head if head.pos_ != "ADJ" else head.head)
+                return [r for r in subj if not {a.code for a in r.actors} & taken]
+            if head.head is head:
+                break
+            head = head.head
+        return []
+
+    def _context_target(self, n: Any, sources: list[Ref]) -> list[Ref]:
+        """'They sold helicopters ..., despite Indian objections': the objection is to them."""
+        src = {a.code for r in sources for a in r.actors}
+        head = n.head
+        for _ in range(4):
+            if head.pos_ in {"VERB", "AUX"}:
+                subj = self._subjects(head)
+                return [r for r in subj if not {a.code for a in r.actors} & src]
+            if head.head is head:
+                break
+            head = head.head
+        return []
+
+    # -- arguments ---------------------------------------------------------------------------
+
+    def _object(self, v: Any) -> Any:
+        for c in v.children:
+            if c.dep_ in {"dobj", "obj"}:
+                if c.lower_ in QUANTIFIERS or c.pos_ == "NUM":
+                    for p in c.children:
+                        if p.dep_ == "prep" and p.lower_ == "of":
+                            for pobj in p.children:
+                                if pobj.dep_ == "pobj":
+                                    return pobj
+                return c
+        return None
+
+    def _light_object(self, v: Any, obj: Any) -> Any:
+        if obj is not None:
+            return obj
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "with", "into"}:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p
+            if c.dep_ == "attr":
+                return c
+        return None
+
+    def _subjects(self, v: Any, passive_ok: bool = False) -> list[Ref]:
+        """The actors doing ``v``: its subject, else the subject it inherits from the verb it
+        is coordinated with, controlled by, or a clause of."""
+        deps = SUBJECT_DEPS | (PASSIVE_SUBJECT_DEPS if passive_ok else set())
+        cur = v
+        for _ in range(6):
+            subj = [c for c in cur.children if c.dep_ in deps]
+            if subj:
+                refs = [r for s in subj for r in self._refs_of(s)]
+                return refs
+            if cur is not v and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in cur.children):
+                return []  # the controller is a passive subject: not an agent
+            if cur.dep_ == "relcl" and cur.head is not cur:
+                return self._refs_of(cur.head)
+            if cur.dep_ in {"conj", "xcomp", "advcl", "pcomp", "acl", "ccomp", "prep"} and cur.head is not cur:
+                cur = cur.head
+                continue
+            if cur.dep_ == "pobj" or (cur.head.dep_ == "prep" and cur.head is not cur):
+                cur = cur.head
+                continue
+            break
+        return []
+
+    def _agent(self, v: Any) -> list[Ref]:
+        for c in v.children:
+            if c.dep_ == "agent":
+                return [r for p in c.children if p.dep_ == "pobj" for r in self._refs_of(p)]
+        return []
+
+    def _prep_targets(self, tok: Any, preps: Sequence[str], nested: bool = True) -> list[Ref]:
+        if tok is None:
+            return []
+        out: list[Ref] = []
+        for c in tok.children:
+            if c.dep_ in {"prep", "dative"} and c.lower_ in preps:
+                if c.dep_ == "dative" and c.pos_ != "ADP":
+                    out.extend(self._refs_of(c))
+                    continue
+                for p in c.children:
+                    if p.dep_ in {"pobj", "pcomp"}:
+                        refs = self._refs_of(p)
+                        if not refs:
+                            refs = self._modifier_refs(p) or (self._nested_refs(p, 2) if nested else [])
+                        out.extend(refs)
+            elif c.dep_ == "dative":
+                out.extend(self._refs_of(c))
+        return out
+
+    def _nested_refs(self, tok: Any, depth: int) -> list[Ref]:
+        """Actors a little deeper in a phrase: 'a role in the attack on the Indian parliament',
+        'about reaching a deal with Ethiopia'."""
+        if depth <= 0:
+            return []
+        for c in tok.children:
+            inner: list[Any] = []
+            if c.dep_ == "prep" and c.lower_ in NESTED_PREPS:
+                inner = [p for p in c.children if p.dep_ in {"pobj", "pcomp"}]
+            elif c.dep_ in {"dobj", "obj"} and tok.pos_ == "VERB":
+                inner = [c]
+            for p in inner:
+                refs = self._refs_of(p) or self._modifier_refs(p) or self._nested_refs(p, depth - 1)
+                if refs:
+                    return refs
+        return []
+
+    def _modifier_refs(self, n: Any) -> list[Ref]:
+        """Actors named in a noun's modifiers: 'Indian objections', 'the Russo-Pak exercise'."""
+        out: list[Ref] = []
+        for c in n.children:
+            if c.dep_ in {"compound", "amod", "nmod", "poss", "npadvmod"}:
+                for tok in [c, *list(c.subtree)]:
+                    ref = self._ref_at(tok)
+                    if ref and ref not in out and any(a.country or a.sector == "IGO" or a.code != a.sector for a in ref.actors):
+                        out.append(ref)
+        return out
+
+    def _ref_at(self, tok: Any) -> Ref | None:
+        ref = self.token_refs.get(tok.i)
+        if ref is not None:
+            return ref
+        return self._anaphor(tok)
+
+    def _refs_of(self, tok: Any) -> list[Ref]:
+        """Actors an argument names: itself, its conjuncts, or its 'of'-complement."""
+        if tok is None:
+            return []
+        out: list[Ref] = []
+        for t in [tok, *tok.conjuncts]:
+            ref = self._ref_at(t)
+            if ref is None:
+                # "the government of India", "the two countries", "leaders of India and China"
+                for c in t.children:
+                    if c.dep_ == "prep" and c.lower_ in {"of", "from"} and _lemma(t) in _HOLDER_NOUNS:
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                out.extend(self._refs_of(p))
+                if t.dep_ != "compound" and t.pos_ in {"NOUN", "PROPN"}:
+                    # "Russian missiles", "an Iranian weapons depot", "India's request"
+                    for c in t.children:
+                        if c.dep_ in {"compound", "poss", "amod", "nmod"}:
+                            r = self._ref_at(c)
+                            if r and r not in out and all(a.country or a.sector == "IGO" or a.code != a.sector for a in r.actors):
+                                out.append(r)
+                continue
+            if ref not in out:
+                out.append(ref)
+        return out
+
+    def _anaphor(self, tok: Any) -> Ref | None:
+        low = tok.lower_
+        pos = tok.idx + self.base
+        actors: tuple[Actor, ...] = ()
+        if low in SINGULAR_PRONOUNS or low in PLURAL_PRONOUNS or low in PERSON_PRONOUNS:
+            actors = (
+                self._possessor_subject(tok, low)
+                or
+                self._reporting_antecedent(tok, low)
+                or self._recent_in_sentence(tok, low)
+                or self.discourse.resolve_pronoun(low, self.base, self._clause_subject_codes(tok))
+            )
+        elif low in PAIR_NOUNS and any(c.lower_ in {"two", "both"} for c in tok.children):
+            actors = self._pair_in_sentence(tok) or self.discourse.resolve_pair(self.base)
+        elif low in SINGLE_NOUNS and any(c.lower_ in {"the", "this"} for c in tok.children) and not any(
+            c.dep_ in {"compound", "amod", "poss", "prep"} for c in tok.children
+        ):
+            exclude = self._clause_subject_codes(tok)
+            actors = next(
+                (r.actors for r in reversed(self._sentence_refs_before(tok))
+                 if len(r.actors) == 1 and r.actors[0].country and not {a.code for a in r.actors} & exclude),
+                (),
+            ) or self.discourse.resolve_single(self.base)
+        if not actors:
+            return None
+        resolved = tuple(
+            Actor(a.code, a.country, a.sector, a.name, tok.text) for a in actors
+        )
+        return Ref(resolved, pos, pos + len(tok.text), resolved=True)
+
+    def _possessor_subject(self, tok: Any, low: str) -> tuple[Actor, ...]:
+        """'Japan keeps its alliance', 'Washington is consulting its allies': a possessive
+        pronoun refers to the subject of its own clause when that agrees."""
+        if tok.dep_ != "poss":
+            return ()
+        clause = _clause_of(tok)
+        if clause is None:
+            return ()
+        for c in clause.children:
+            if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+                r = self.token_refs.get(c.i) or next(
+                    (self.token_refs[t.i] for t in c.subtree if t.i in self.token_refs and t.i < tok.i), None)
+                if r is not None and self._fits(low, r):
+                    return r.actors
+        return ()
+
+    def _fits(self, low: str, ref: Ref) -> bool:
+        """Does a pronoun agree with a mention in number and person?"""
+        plural = len(ref.actors) > 1 or _is_plural_ref(ref, self)
+        if low in PLURAL_PRONOUNS:
+            return plural
+        if plural:
+            return False
+        if low in PERSON_PRONOUNS:
+            return _mention_kind(ref, self) in {"leader", "title"}
+        return _mention_kind(ref, self) not in {"leader", "title"}
+
+    def _reporting_antecedent(self, tok: Any, low: str) -> tuple[Actor, ...]:
+        """'X said (that) it/he/they would ...': the pronoun is the reporter X."""
+        clause = _clause_of(tok)
+        for _ in range(3):
+            if clause is None or clause.head is clause:
+                return ()
+            if clause.dep_ not in {"ccomp", "xcomp", "advcl", "conj"}:
+                return ()
+            gov = clause.head
+            for c in gov.children:
+                if c.dep_ in SUBJECT_DEPS and c.i != tok.i:
+                    r = self.token_refs.get(c.i) or next(
+                        (self.token_refs[t.i] for t in c.subtree if t.i in self.token_refs), None)
+                    if r is not None and self._fits(low, r):
+                        return r.actors
+            clause = _clause_of(gov.head) if gov.head is not gov else None
+        return ()
+
+    def _recent_in_sentence(self, tok: Any, low: str) -> tuple[Actor, ...]:
+        exclude = self._clause_subject_codes(tok)
+        for r in reversed(self._sentence_refs_before(tok)):
+            if self._fits(low, r) and not {a.code for a in r.actors} & exclude:
+                return r.actors
+        return ()
+
+    def _sentence_refs_before(self, tok: Any) -> list[Ref]:
+        seen: list[Ref] = []
+        for i in sorted(self.token_refs):
+            if i >= tok.i:
+                break
+            r = self.token_refs[i]
+            if r not in seen:
+                seen.append(r)
+        return seen
+
+    def _pair_in_sentence(self, tok: Any) -> tuple[Actor, ...]:
+        actors: list[Actor] = []
+        for r in self._sentence_refs_before(tok):
+            for a in r.actors:
+                if a.country and all(a.country != b.country for b in actors):
+                    actors.append(a)
+        return tuple(actors[-2:]) if len(actors) >= 2 else ()
+
+    def _clause_subject_codes(self, tok: Any) -> frozenset[str]:
+        """Codes of the subject of the clause ``tok`` is an object in (not itself)."""
+        if tok.dep_ in SUBJECT_DEPS:
+            return frozenset()
+        head = tok.head
+        for _ in range(4):
+            if head.pos_ in {"VERB", "AUX"}:
+                codes = set()
+                for c in head.children:
+                    if c.dep_ in SUBJECT_DEPS and c.i != tok.i:
+                        r = self.token_refs.get(c.i)
+                        if r:
+                            codes |= {a.code for a in r.actors}
+                return frozenset(codes)
+            if head.head is head:
+                break
+            head = head.head
+        return frozenset()
+
+    # -- relations ---------------------------------------------------------------------------
+
+    def _relations(self) -> list[Relation]:
+        out: list[Relation] = []
+        for tok in self.sdoc:
+            low, lemma = tok.lower_, _lemma(tok)
+            if tok.pos_ in {"NOUN", "PROPN"} and (low in self.lex.relation_nouns or lemma in self.lex.relation_nouns):
+                out.extend(self._noun_relation(tok, self.lex.relation_nouns.get(low) or self.lex.relation_nouns[lemma]))
+            elif tok.pos_ == "ADJ" and low in self.lex.relation_adjectives and tok.dep_ in {"acomp", "amod", "advmod", "oprd", "ROOT", "conj", "xcomp"}:
+                out.extend(self._adjective_relation(tok, self.lex.relation_adjectives[low]))
+            elif tok.pos_ == "ADV" and low in self.lex.relation_adjectives and tok.dep_ in {"advmod", "acomp"} and tok.head.pos_ in {"AUX"}:
+                out.extend(self._adjective_relation(tok, self.lex.relation_adjectives[low]))
+            if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
+                out.extend(self._verb_relation(tok))
+        return out
+
+    def _make_relation(self, trigger: Any, pairs: list[tuple[Ref, Ref]], cue: StanceCue,
+                       modality: str | None = None) -> list[Relation]:
+        modality = modality or self.coder.modality.of(trigger)
+        date = self._date_for(trigger)
+        out = []
+        seen = set()
+        for ra, rb in pairs:
+            for a in ra.actors:
+                for b in rb.actors:
+                    if a.code == b.code or (a.country and a.country == b.country):
+                        continue
+                    key = tuple(sorted((a.code, b.code)))
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    conf = 0.8 - (0.15 if ra.resolved or rb.resolved else 0.0)
+                    lo = max(self.sent.start, min(ra.start, rb.start, trigger.idx + self.base))
+                    hi = min(self.sent.end, max(ra.end, rb.end, trigger.idx + len(trigger.text) + self.base))
+                    out.append(
+                        Relation(
+                            doc_id=self.doc.doc_id,
+                            sentence=self.sent.index,
+                            span=(lo, hi),
+                            sentence_text=self.sent.text,
+                            a=a,
+                            b=b,
+                            stance=cue.stance,
+                            polarity=cue.polarity,
+                            trend=cue.trend,
+                            modality=modality,
+                            date=date,
+                            confidence=conf,
+                            trigger=_trigger_text(trigger),
+                        )
+                    )
+        return out
+
+    def _pairs_within(self, refs: list[Ref]) -> list[tuple[Ref, Ref]]:
+        actors = [(a, r) for r in refs for a in r.actors]
+        pairs = []
+        for i in range(len(actors)):
+            for j in range(i + 1, len(actors)):
+                ra = Ref((actors[i][0],), actors[i][1].start, actors[i][1].end, actors[i][1].resolved)
+                rb = Ref((actors[j][0],), actors[j][1].start, actors[j][1].end, actors[j][1].resolved)
+                pairs.append((ra, rb))
+        return pairs
+
+    def _noun_relation(self, n: Any, cue: StanceCue) -> list[Relation]:
+        if n.dep_ == "compound":
+            return []
+        partners = self._prep_targets(n, ("of", "with", "to", "between", "among", "against"), nested=False)
+        mods = self._modifier_refs(n)
+        # "X and Y were adversaries" / "X was an ally of Y" / "Y's ally X"
+        if n.dep_ in {"attr", "oprd", "conj", "appos"} or n.head.lemma_ in {"be", "become", "remain", "stay", "turn"}:
+            head = n.head
+            while head.dep_ == "conj" and head.head is not head:
+                head = head.head
+            subj = self._subjects(head) if head.pos_ in {"AUX", "VERB"} else self._refs_of(head)
+            if n.dep_ == "appos":
+                subj = self._refs_of(n.head)
+            others = partners or mods
+            if subj and others:
+                return self._make_relation(n, [(s, o) for s in subj for o in others], cue)
+            if subj and sum(len(r.actors) for r in subj) > 1:
+                return self._make_relation(n, self._pairs_within(subj), cue)
+            return []
+        between = self._prep_targets(n, ("between", "among"))
+        if between:
+            return self._make_relation(n, self._pairs_within(between), cue)
+        multi = [r for r in mods if len(r.actors) > 1]
+        if multi:
+            return self._make_relation(n, self._pairs_within(multi[:1]), cue)
+        if mods and partners:
+            return self._make_relation(n, [(m, p) for m in mods for p in partners], cue)
+        if len(mods) >= 2:
+            return self._make_relation(n, [(mods[0], m) for m in mods[1:]], cue)
+        # "moved into a strategic partnership with the USA": the other party is the clause subject
+        if partners or mods:
+            head = n.head
+            for _ in range(4):
+                if head.pos_ in {"VERB", "AUX"}:
+                    subj = self._subjects(head)
+                    others = partners or mods
+                    pairs = [(s, o) for s in subj for o in others]
+                    return self._make_relation(n, pairs, cue)
+                if head.head is head:
+                    break
+                head = head.head
+        return []
+
+    def _adjective_relation(self, adj: Any, cue: StanceCue) -> list[Relation]:
+        partners = self._prep_targets(adj, cue.preps or ("to", "with"))
+        head = adj.head if adj.dep_ != "ROOT" else adj
+        while head.dep_ == "conj" and head.head is not head and head.pos_ not in {"AUX", "VERB"}:
+            head = head.head
+        subj = self._subjects(head) if head.pos_ in {"AUX", "VERB"} else []
+        if adj.dep_ == "amod":
+            return []
+        if subj and partners:
+            return self._make_relation(adj, [(s, p) for s in subj for p in partners], cue)
+        if subj and not partners and sum(len(r.actors) for r in subj) > 1 and adj.lower_ in {"close", "hostile", "allied", "friendly"}:
+            return self._make_relation(adj, self._pairs_within(subj), cue)
+        return []
+
+    def _verb_relation(self, v: Any) -> list[Relation]:
+        lemma = _lemma(v)
+        lex = self.lex
+        cue = lex.relation_verbs.get(lemma)
+        if cue is None and lemma in lex.relation_verb_particles:
+            words = {c.lower_ for c in v.children if c.dep_ in {"advmod", "prt", "acomp", "dobj", "npadvmod"}}
+            obj = self._object(v)
+            if obj is not None:
+                words.add(obj.lower_)
+            for w, c in lex.relation_verb_particles[lemma].items():
+                if w in words:
+                    cue = c
+                    break
+        if cue is not None:
+            subj = self._subjects(v)
+            if any(c.dep_ == "auxpass" for c in v.children):
+                subj = self._agent(v)
+            obj = self._object(v)
+            targets = self._refs_of(obj) if obj is not None and obj.lower_ not in {"string", "strings", "tie", "ties"} else []
+            if not targets:
+                targets = self._prep_targets(v, cue.preps or ("with", "to"))
+            if not targets and obj is not None:
+                targets = self._prep_targets(obj, cue.preps or ("with", "to"))
+            if not targets:
+                for c in v.children:
+                    if c.dep_ in {"advmod", "acomp"}:
+                        targets = self._prep_targets(c, cue.preps or ("to", "with"))
+                        if targets:
+                            break
+            if subj and targets:
+                return self._make_relation(v, [(s, t) for s in subj for t in targets], cue)
+            return []
+        # "relations between A and B have soured", "its relations with the USA have soured"
+        pred = lex.relation_predicates.get(lemma)
+        if pred is not None:
+            for s in v.children:
+                if s.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and _lemma(s) in lex.relation_subject_nouns:
+                    return self._relation_noun_parties(s, v, pred)
+        return []
+
+    def _relation_noun_parties(self, rel: Any, trigger: Any, cue: StanceCue) -> list[Relation]:
+        between = self._prep_targets(rel, ("between", "among"))
+        if between:
+            return self._make_relation(trigger, self._pairs_within(between), cue)
+        owners = [r for c in rel.children if c.dep_ == "poss" for r in self._refs_of(c)]
+        mods = [r for r in self._modifier_refs(rel) if r not in owners]
+        partners = self._prep_targets(rel, ("with", "to"))
+        multi = [r for r in mods if len(r.actors) > 1]
+        if multi:
+            return self._make_relation(trigger, self._pairs_within(multi[:1]), cue)
+        a_side = owners or mods[:1]
+        b_side = partners or mods[1:]
+        if a_side and b_side:
+            return self._make_relation(trigger, [(a, b) for a in a_side for b in b_side], cue)
+        return []
+
+    # -- time --------------------------------------------------------------------------------
+
+    def _place_timexes(self) -> list[tuple[Timex, Any]]:
+        out = []
+        for t in self.timexes:
+            span = self.sdoc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None:
+                out.append((t, span.root))
+        return out
+
+    def _anchor(self, root: Any) -> Any:
+        """What a time expression dates: the noun it modifies ('its Cold War partnership',
+        'the 1971 war') or else its clause."""
+        if root.dep_ in {"compound", "amod", "nmod", "poss", "nummod"} and root.head.pos_ in {"NOUN", "PROPN"}:
+            return root.head
+        return _clause_of(root)
+
+    def _date_for(self, trigger: Any) -> DateSpan:
+        """The date of the clause the trigger is in, else of a clause above it, else the
+        previous record's date for "at that time", else tense or the document date."""
+        chain = _clause_chain(trigger)
+        best: tuple[int, int, DateSpan] | None = None
+        for timex, root in self._place_timexes_cached():
+            anchor = self._anchor(root)
+            if anchor is None:
+                continue
+            if anchor in chain:
+                rank = chain.index(anchor)
+                dist = abs(root.i - trigger.i)
+                if best is None or (rank, dist) < best[:2]:
+                    best = (rank, dist, self._resolve_timex(timex))
+        if best is None and self._place_timexes_cached() and len(self._place_timexes_cached()) == 1:
+            timex, root = self._place_timexes_cached()[0]
+            if timex.kind != "anaphoric" and self._anchor(root).pos_ not in {"NOUN", "PROPN"}:
+                best = (9, 0, self._resolve_timex(timex))
+        if best is not None and best[2].start is not None:
+            self.discourse.last_date = best[2]
+            return best[2]
+        if best is not None and best[2].start is None and self.previous_date:
+            return self.previous_date
+        # Narrative past: a past-tense clause with no date of its own, in a paragraph that is
+        # telling earlier history, stays in that history ("At that time ... Pakistan was firm
+        # with the USA").
+        if (self.previous_date is not None and self.discourse.narrative
+                and _is_past(trigger) and self.previous_date.basis == "explicit"
+                and self.previous_date.precision in {"day", "month", "year"}):
+            return self.previous_date
+        if _is_past_perfect(trigger):
+            return before_document(self.doc.date)
+        return document_date(self.doc.date)
+
+    def _place_timexes_cached(self) -> list[tuple[Timex, Any]]:
+        return self.timex_tokens
+
+    def _resolve_timex(self, timex: Timex) -> DateSpan:
+        if timex.kind == "anaphoric":
+            return self.previous_date or DateSpan(None, None, "unknown", "relative")
+        return timex.date
+
+
+NESTED_PREPS = {"with", "to", "of", "on", "against", "between", "in", "over", "toward",
+                "towards", "into", "for"}
+# Nouns whose "of"-complement names the event: "a message of sympathy", "words of praise".
+CONTAINER_NOUNS = {"message", "letter", "expression", "word", "note", "gesture", "show",
+                   "statement", "declaration", "offer", "signal", "act", "round", "series",
+                   "wave", "spate", "string", "resumption", "start", "launch", "end"}
+_HOLDER_NOUNS = {"government", "army", "president", "leader", "leadership", "people", "forces",
+                 "military", "troops", "navy", "ministry", "minister", "embassy", "regime",
+                 "delegation", "parliament", "state", "administration", "officials", "prime",
+                 "side", "authorities", "cabinet", "soldiers", "diplomats", "envoy", "ambassador",
+                 "representatives", "citizens", "nationals", "chief", "spokesman", "king",
+                 "foreign", "defence", "defense", "intelligence", "police", "capital", "coalition"}
+
+
+def _lemma(tok: Any) -> str:
+    return tok.lemma_.lower() if tok is not None else ""
+
+
+def _mention_kind(r: Ref, reader: _SentenceReader) -> str | None:
+    for m in reader._mentions:
+        if m.start == r.start and m.end == r.end:
+            return m.kind
+    return None
+
+
+def _is_plural_ref(r: Ref, reader: _SentenceReader) -> bool:
+    for m in reader._mentions:
+        if m.start == r.start and m.end == r.end:
+            return m.plural
+    return False
+
+
+def _trigger_text(tok: Any) -> str:
+    parts = [tok]
+    parts += [c for c in tok.children if c.dep_ == "prt"]
+    parts.sort(key=lambda t: t.i)
+    return " ".join(t.text for t in parts)
+
+
+def _clause_of(tok: Any) -> Any:
+    """The verb heading the clause a token belongs to."""
+    cur = tok
+    for _ in range(12):
+        if cur.pos_ in {"VERB", "AUX"} and cur.dep_ not in {"aux", "auxpass"}:
+            return cur
+        if cur.head is cur:
+            return cur
+        cur = cur.head
+    return None
+
+
+def _clause_chain(tok: Any) -> list[Any]:
+    """The trigger's clause and the clauses above it, nearest first."""
+    chain = []
+    cur = _clause_of(tok)
+    seen = set()
+    while cur is not None and cur.i not in seen:
+        seen.add(cur.i)
+        chain.append(cur)
+        if cur.head is cur:
+            break
+        cur = _clause_of(cur.head)
+    # nominal triggers: the noun itself can anchor a date ("the 1971 war")
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        chain.insert(0, tok)
+    return chain
+
+
+def _is_past(tok: Any) -> bool:
+    verb = _clause_of(tok)
+    if verb is None:
+        return False
+    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lower_ in {"will", "would", "shall", "has", "have", "is", "are", "am"} for a in aux):
+        return False
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux)
+
+
+def _is_past_perfect(tok: Any) -> bool:
+    verb = _clause_of(tok)
+    if verb is None:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children) and verb.tag_ == "VBN"
+
+
+def _dedupe_events(events: list[Event]) -> list[Event]:
+    seen: dict[tuple[Any, ...], Event] = {}
+    for e in events:
+        key = (e.source.code, e.target.code if e.target else None, e.cameo_root, e.span[0])
+        if key not in seen or e.confidence > seen[key].confidence:
+            seen[key] = e
+    # A verb event and the nominal event of the same pair and root in one sentence are one.
+    out: dict[tuple[Any, ...], Event] = {}
+    for e in seen.values():
+        key = (e.source.code, e.target.code if e.target else None, e.cameo, e.modality)
+        if key not in out or e.confidence > out[key].confidence:
+            out[key] = e
+    return sorted(out.values(), key=lambda e: (e.span[0], e.span[1], e.source.code))
+
+
+def _dedupe_relations(relations: list[Relation]) -> list[Relation]:
+    out: dict[tuple[Any, ...], Relation] = {}
+    for r in relations:
+        key = (tuple(sorted((r.a.code, r.b.code))), r.stance, r.modality)
+        if key not in out:
+            out[key] = r
+    return list(out.values())
+
+
+def code_text(text: str, date: dt.date | None = None, doc_id: str = "text",
+              coder: Coder | None = None) -> CodedDocument:
+    """Code one string (convenience for notebooks and tests)."""
+    return (coder or default_coder()).code(Document(doc_id=doc_id, text=text, date=date))
+
+
+_DEFAULT: Coder | None = None
+
+
+def default_coder() -> Coder:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Coder()
+    return _DEFAULT

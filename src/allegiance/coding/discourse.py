@@ -1,0 +1,89 @@
+"""What a document has said so far: actors in order of mention and the last date.
+
+Pronouns ("it", "they", "their") and definite descriptions ("the two countries") are resolved
+against this state; "at that time" takes the last date a record was given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from allegiance.model import Actor, DateSpan
+
+SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
+PLURAL_PRONOUNS = frozenset({"they", "their", "them", "theirs", "themselves"})
+PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "himself", "herself", "hers"})
+PAIR_NOUNS = frozenset({"countries", "nations", "sides", "states", "neighbours", "neighbors",
+                        "governments", "powers", "rivals", "allies", "capitals", "parties",
+                        "leaders", "armies", "militaries"})
+SINGLE_NOUNS = frozenset({"country", "nation", "state", "government", "kingdom", "republic"})
+
+
+@dataclass(slots=True)
+class Referent:
+    actors: tuple[Actor, ...]
+    plural: bool
+    position: int  # document character offset of the mention
+    person: bool = False  # a leader or official: "he", "she"
+
+
+@dataclass(slots=True)
+class Discourse:
+    """Running state of one document while its sentences are coded in order."""
+
+    referents: list[Referent] = field(default_factory=list)
+    last_date: DateSpan | None = None
+    # True while consecutive sentences of one paragraph tell dated history; a paragraph
+    # break or a sentence dated by the document date ends it.
+    narrative: bool = False
+
+    def mention(self, actors: tuple[Actor, ...], plural: bool, position: int,
+                person: bool = False) -> None:
+        if actors:
+            self.referents.append(Referent(actors, plural or len(actors) > 1, position, person))
+
+    def _before(self, position: int) -> list[Referent]:
+        return [r for r in self.referents if r.position < position]
+
+    def resolve_pronoun(self, word: str, position: int,
+                        exclude: frozenset[str] = frozenset()) -> tuple[Actor, ...]:
+        """The most recent fitting antecedent before ``position``, or nothing."""
+        word = word.lower()
+        candidates = reversed(self._before(position))
+        if word in SINGULAR_PRONOUNS:
+            for r in candidates:
+                a = r.actors[0]
+                if not r.plural and not r.person and len(r.actors) == 1 and a.code not in exclude and (
+                    a.country is not None or a.sector == "IGO"
+                ):
+                    return r.actors
+            return ()
+        if word in PERSON_PRONOUNS:
+            for r in candidates:
+                if r.person and r.actors[0].code not in exclude:
+                    return r.actors
+            return ()
+        if word in PLURAL_PRONOUNS:
+            for r in candidates:
+                if r.plural and all(a.code not in exclude for a in r.actors):
+                    return r.actors
+            return ()
+        return ()
+
+    def resolve_pair(self, position: int) -> tuple[Actor, ...]:
+        """'the two countries': the last two distinct states mentioned."""
+        seen: dict[str, Actor] = {}
+        for r in reversed(self._before(position)):
+            for a in r.actors:
+                if a.country and a.country not in seen:
+                    seen[a.country] = a
+                if len(seen) == 2:
+                    return tuple(reversed(list(seen.values())))
+        return ()
+
+    def resolve_single(self, position: int) -> tuple[Actor, ...]:
+        """'the country': the last single state mentioned."""
+        for r in reversed(self._before(position)):
+            if len(r.actors) == 1 and r.actors[0].country:
+                return r.actors
+        return ()

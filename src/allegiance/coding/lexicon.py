@@ -1,0 +1,230 @@
+"""The event lexicon and the relation and modality cue tables, loaded from data files."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from allegiance.model import InputError
+from allegiance.ontology import is_valid, normalise_code
+
+
+class _StrictBoolLoader(yaml.SafeLoader):
+    """YAML loader where only true/false are booleans: particles such as "on" and "off"
+    and country codes such as "NO" must stay strings in a lexicon."""
+
+
+_StrictBoolLoader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_StrictBoolLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    __import__("re").compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+def load_yaml(text: str, name: str) -> Any:
+    try:
+        return yaml.load(text, Loader=_StrictBoolLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        raise InputError(name, f"invalid YAML: {getattr(exc, 'problem', exc)}",
+                         line + 1 if line is not None else None) from None
+
+
+def _packaged(name: str) -> str:
+    return resources.files("allegiance.coding").joinpath("data").joinpath(name).read_text("utf-8")
+
+
+@dataclass(frozen=True, slots=True)
+class VerbSense:
+    code: str
+    objects: frozenset[str] = frozenset()
+    particle: str | None = None
+    prep: str | None = None
+    targets: tuple[str, ...] = ()
+    symmetric: bool = False
+    reverse: bool = False
+    subject_sectors: frozenset[str | None] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NounSense:
+    code: str
+    symmetric: bool = False
+    modifiers: frozenset[str] = frozenset()
+    modifiers_code: dict[str, str] = field(default_factory=dict)
+    objects_code: dict[str, str] = field(default_factory=dict)
+    light_only: bool = False
+    compound: str | None = None  # "phone call": the compound word before the head
+    verbs: dict[str, str] = field(default_factory=dict)  # light verb -> code ("voice agreement")
+    only_verbs: frozenset[str] = frozenset()  # the sense holds only with these light verbs
+
+
+@dataclass(frozen=True, slots=True)
+class AdjectiveSense:
+    code: str
+    targets: tuple[str, ...] = ()
+    intent: bool = False  # "ready to meet X": an intent to do what the complement says
+
+
+@dataclass(frozen=True, slots=True)
+class StanceCue:
+    stance: str
+    polarity: float
+    trend: str | None = None
+    preps: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Verb and noun patterns to CAMEO codes, plus the relation and modality cues."""
+
+    verbs: dict[str, list[VerbSense]]
+    nouns: dict[str, list[NounSense]]
+    adjectives: dict[str, AdjectiveSense]
+    light_verbs: frozenset[str]
+    default_targets: tuple[str, ...]
+    stop_triggers: frozenset[str]
+    relation_nouns: dict[str, StanceCue]
+    relation_adjectives: dict[str, StanceCue]
+    relation_verbs: dict[str, StanceCue]
+    relation_verb_particles: dict[str, dict[str, StanceCue]]
+    relation_subject_nouns: frozenset[str]
+    relation_predicates: dict[str, StanceCue]
+    relation_modifiers: dict[str, StanceCue]
+    modality: dict[str, dict[str, frozenset[str]]]
+    version: str
+
+    @classmethod
+    @cache
+    def default(cls) -> Lexicon:
+        return cls.from_texts(
+            _packaged("lexicon.yaml"), _packaged("relations.yaml"), _packaged("modality.yaml")
+        )
+
+    @classmethod
+    def from_texts(cls, lexicon: str, relations: str, modality: str, name: str = "lexicon.yaml") -> Lexicon:
+        lex = load_yaml(lexicon, name) or {}
+        rel = load_yaml(relations, "relations.yaml") or {}
+        mod = load_yaml(modality, "modality.yaml") or {}
+        default_targets = tuple(lex.get("defaults", {}).get("targets", []))
+        verbs: dict[str, list[VerbSense]] = {}
+        for lemma, senses in (lex.get("verbs") or {}).items():
+            verbs[str(lemma).lower()] = [_verb_sense(lemma, s, default_targets, name) for s in senses]
+        nouns: dict[str, list[NounSense]] = {}
+        for key, s in (lex.get("nouns") or {}).items():
+            words = str(key).lower().split()
+            head = words[-1]
+            compound = words[0] if len(words) > 1 else None
+            nouns.setdefault(head, []).append(_noun_sense(key, s, compound, name))
+        for senses in nouns.values():
+            senses.sort(key=lambda s: s.compound is None)  # compound senses first
+        verb_cues: dict[str, StanceCue] = {}
+        particle_cues: dict[str, dict[str, StanceCue]] = {}
+        for lemma, cue in (rel.get("verbs") or {}).items():
+            if "stance" in cue:
+                verb_cues[lemma] = _cue(cue)
+            else:
+                particle_cues[lemma] = {word: _cue(c) for word, c in cue.items()}
+        modality_cues = {
+            group: {k: frozenset(str(w).lower() for w in v) for k, v in entries.items()}
+            for group, entries in mod.items()
+        }
+        digest = hashlib.sha1((lexicon + relations + modality).encode()).hexdigest()[:8]
+        adjectives = {
+            str(k).lower(): AdjectiveSense(
+                code=_code(v.get("code", "030"), f"adjective {k!r}", name),
+                targets=tuple(v.get("targets") or ("about", "on", "over", "with", "toward", "towards", "of", "to")),
+                intent=bool(v.get("intent", False)),
+            )
+            for k, v in (lex.get("adjectives") or {}).items()
+        }
+        return cls(
+            verbs=verbs,
+            nouns=nouns,
+            adjectives=adjectives,
+            light_verbs=frozenset(lex.get("light_verbs") or []),
+            default_targets=default_targets,
+            stop_triggers=frozenset(lex.get("stop_triggers") or []),
+            relation_nouns={k: _cue(v) for k, v in (rel.get("nouns") or {}).items()},
+            relation_adjectives={k: _cue(v) for k, v in (rel.get("adjectives") or {}).items()},
+            relation_verbs=verb_cues,
+            relation_verb_particles=particle_cues,
+            relation_subject_nouns=frozenset(rel.get("relation_nouns") or []),
+            relation_predicates={k: _cue(v) for k, v in (rel.get("relation_predicates") or {}).items()},
+            relation_modifiers={k: _cue(v) for k, v in (rel.get("relation_adjectives") or {}).items()},
+            modality=modality_cues,
+            version=digest,
+        )
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> Lexicon:
+        """A user lexicon file replacing the packaged event lexicon (same format)."""
+        p = Path(path)
+        try:
+            text = p.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(str(p), f"cannot read lexicon: {exc}") from None
+        return cls.from_texts(text, _packaged("relations.yaml"), _packaged("modality.yaml"), str(p))
+
+    def cues(self, group: str, kind: str) -> frozenset[str]:
+        return self.modality.get(group, {}).get(kind, frozenset())
+
+
+def _code(code: Any, where: str, name: str) -> str:
+    c = normalise_code(str(code))
+    if not is_valid(c):
+        raise InputError(name, f"{where}: unknown CAMEO code {code!r}")
+    return c
+
+
+def _verb_sense(lemma: str, s: dict[str, Any], default_targets: tuple[str, ...], name: str) -> VerbSense:
+    if not isinstance(s, dict) or "code" not in s:
+        raise InputError(name, f"verb {lemma!r}: each sense needs a code")
+    sectors = s.get("subject_sectors")
+    return VerbSense(
+        code=_code(s["code"], f"verb {lemma!r}", name),
+        objects=frozenset(str(o).lower() for o in s.get("objects") or []),
+        particle=str(s["particle"]).lower() if s.get("particle") else None,
+        prep=str(s["prep"]).lower() if s.get("prep") else None,
+        targets=tuple(s.get("targets") or default_targets),
+        symmetric=bool(s.get("symmetric", False)),
+        reverse=bool(s.get("reverse", False)),
+        subject_sectors=frozenset(sectors) if sectors is not None else None,
+    )
+
+
+def _noun_sense(key: str, s: dict[str, Any], compound: str | None, name: str) -> NounSense:
+    if not isinstance(s, dict) or "code" not in s:
+        raise InputError(name, f"noun {key!r}: needs a code")
+    return NounSense(
+        code=_code(s["code"], f"noun {key!r}", name),
+        symmetric=bool(s.get("symmetric", False)),
+        modifiers=frozenset(str(m).lower() for m in s.get("modifiers") or []),
+        modifiers_code={str(k).lower(): _code(v, f"noun {key!r}", name)
+                        for k, v in (s.get("modifiers_code") or {}).items()},
+        objects_code={str(k).lower(): _code(v, f"noun {key!r}", name)
+                      for k, v in (s.get("objects_code") or {}).items()},
+        light_only=bool(s.get("light_only", False)),
+        compound=compound,
+        verbs={str(k).lower(): _code(v, f"noun {key!r}", name) for k, v in (s.get("verbs") or {}).items()},
+        only_verbs=frozenset(str(v).lower() for v in s.get("only_verbs") or []),
+    )
+
+
+def _cue(v: dict[str, Any]) -> StanceCue:
+    return StanceCue(
+        stance=v["stance"],
+        polarity=float(v["polarity"]),
+        trend=v.get("trend"),
+        preps=tuple(v.get("preps") or ()),
+    )

@@ -1,0 +1,170 @@
+"""Modality of a record from the parse: asserted, negated, hypothetical, future, alleged,
+speculative.
+
+A cue counts only where it governs the trigger: a negation or modal on the trigger's own verb,
+a determiner on an event noun ("no exercise"), or a verb, noun or conditional whose complement
+holds the trigger ("India had expected that Russia will call off ...").  Reporting verbs ("said")
+pass their complement through as asserted.  The nearest governing cue wins, so "X denied that
+it plans to attack" is negated at "denied" only if nothing nearer (the plan) decides first.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from allegiance.coding.lexicon import Lexicon
+
+# Dependency labels through which a governing word's modality reaches its complement.
+COMPLEMENT_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "pobj", "dobj", "acl", "relcl", "nsubj",
+                   "nsubjpass", "prep", "conj", "attr", "appos", "compound", "amod", "obj"}
+STOP_DEPS = {"relcl", "appos", "parataxis", "punct", "cc", "mark", "npadvmod", "nmod"}
+# Prepositions through which a verb's modality reaches its object ("accused X of attacking").
+VERB_PREPS = {"of", "for", "about", "on"}
+REPORTING = {"say", "tell", "state", "add", "announce", "report", "confirm", "note", "declare",
+             "stress", "explain", "write", "reiterate", "quote", "show"}
+
+
+class ModalityReader:
+    def __init__(self, lexicon: Lexicon) -> None:
+        c = lexicon.cues
+        self.neg_particles = c("negation", "particles")
+        self.neg_dets = c("negation", "determiners")
+        self.neg_verbs = c("negation", "verbs")
+        self.fut_modals = c("future", "modals")
+        self.fut_verbs = c("future", "verbs")
+        self.fut_phrases = c("future", "phrases")
+        self.hyp_modals = c("hypothetical", "modals")
+        self.hyp_verbs = c("hypothetical", "verbs")
+        self.hyp_markers = c("hypothetical", "markers")
+        self.all_verbs = c("alleged", "verbs")
+        self.all_adverbs = c("alleged", "adverbs")
+        self.all_adjs = c("alleged", "adjectives")
+        self.spec_nouns = c("speculative", "nouns")
+        self.spec_adjs = c("speculative", "adjectives")
+        self.spec_adverbs = c("speculative", "adverbs")
+
+    def of(self, trigger: Any) -> str:
+        """The modality of the record whose trigger token is ``trigger``."""
+        own = self._own(trigger)
+        if own == "negated":
+            return own
+        gov = self._governor(trigger)
+        if gov in {"hypothetical", "alleged", "speculative", "negated"}:
+            return gov
+        return own or gov or "asserted"
+
+    def _governor(self, trigger: Any) -> str | None:
+        """The modality imposed from above: climb through complements, never out of a
+        relative clause or an adverbial phrase ("after the attack" keeps its own truth)."""
+        cur = trigger
+        for _ in range(8):
+            head = cur.head
+            if head is cur or cur.dep_ in STOP_DEPS:
+                return None
+            if cur.dep_ == "prep" and head.pos_ in {"VERB", "AUX"} and cur.lower_ not in VERB_PREPS:
+                return None
+            gov = self._governing(head, cur)
+            if gov:
+                return gov
+            if _lemma(head) in REPORTING:
+                return None
+            cur = head
+        return None
+
+    def _own(self, tok: Any) -> str | None:
+        """Cues attached to the trigger itself (or its auxiliaries and determiners)."""
+        kids = list(tok.children)
+        words = {c.lower_ for c in kids}
+        lemmas = {_lemma(c) for c in kids}
+        if any(c.dep_ == "neg" for c in kids) or (words & {"never"}):
+            return "negated"
+        if tok.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "det" and c.lower_ in self.neg_dets for c in kids):
+            return "negated"
+        if any(c.dep_ in {"advmod"} and c.lower_ in self.all_adverbs for c in kids):
+            return "alleged"
+        if tok.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "amod" and c.lower_ in self.all_adjs for c in kids):
+            return "alleged"
+        if tok.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "amod" and c.lower_ in self.spec_adjs for c in kids):
+            return "speculative"
+        if any(c.dep_ == "mark" and c.lower_ in self.hyp_markers for c in kids):
+            return "hypothetical"
+        aux = [c for c in kids if c.dep_ in {"aux", "auxpass"}]
+        aux_words = {a.lower_ for a in aux}
+        if aux_words & self.fut_modals:
+            return "future"
+        if aux_words & {"may", "might"}:
+            return "speculative"
+        if aux_words & self.hyp_modals:
+            return "hypothetical"
+        if any(c.dep_ == "advmod" and c.lower_ in self.spec_adverbs for c in kids):
+            return "speculative"
+        # "is going to visit", "is set to sign", "is due to arrive"
+        if tok.dep_ == "xcomp" and _lemma(tok.head) in {"go", "set", "due", "poise", "slate", "schedule", "about"}:
+            if any(c.dep_ in {"aux", "auxpass"} and _lemma(c) == "be" for c in tok.head.children):
+                return "future"
+        # A noun subject with a negative determiner: "no Russo-Pak exercise has taken place"
+        for c in kids:
+            if c.dep_ in {"nsubj", "nsubjpass"} and any(d.dep_ == "det" and d.lower_ in self.neg_dets for d in c.children):
+                return "negated"
+        if "if" in lemmas and tok.pos_ == "VERB":
+            return "hypothetical"
+        return None
+
+    def _governing(self, head: Any, child: Any) -> str | None:
+        """The modality a governing word imposes on the complement ``child``."""
+        if child.dep_ not in COMPLEMENT_DEPS:
+            return None
+        lemma = _lemma(head)
+        low = head.lower_
+        if head.pos_ in {"VERB", "AUX"}:
+            own = self._verb_negated_or_modal(head)
+            if lemma in self.neg_verbs and child.dep_ in {"xcomp", "dobj", "ccomp"}:
+                return "negated"
+            if lemma in self.all_verbs and child.dep_ in {"ccomp", "pcomp", "prep", "pobj", "xcomp"}:
+                return "alleged"
+            if lemma == "expect" and child.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in head.children):
+                return "future"
+            if lemma in self.fut_verbs and child.dep_ in {"xcomp", "dobj"}:
+                return "future" if own != "negated" else "negated"
+            if lemma in self.hyp_verbs and child.dep_ in {"ccomp", "xcomp"}:
+                return "hypothetical"
+            if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.hyp_markers for c in child.children):
+                return "hypothetical"
+            if own in {"hypothetical", "speculative", "future"} and child.dep_ in {"xcomp", "dobj", "ccomp"}:
+                return own
+            if own == "negated" and child.dep_ in {"xcomp", "dobj"}:
+                return "negated"
+            return None
+        if head.pos_ in {"NOUN", "PROPN"}:
+            if low in self.spec_nouns or lemma in self.spec_nouns:
+                return "speculative"
+            if any(c.dep_ == "amod" and c.lower_ in self.spec_adjs for c in head.children):
+                return "speculative"
+            if lemma in {"allegation", "accusation", "claim", "charge", "report", "suspicion"} and child.dep_ in {"acl", "prep", "pobj", "ccomp"}:
+                return "alleged"
+            if lemma in {"plan", "intention", "proposal", "offer", "pledge", "promise", "decision", "bid", "readiness"} and child.dep_ in {"acl", "prep", "pobj", "xcomp"}:
+                return "future"
+            if lemma in {"hope", "expectation", "fear", "threat", "call", "demand", "request", "appeal"} and child.dep_ in {"acl", "prep", "pobj", "ccomp", "xcomp"}:
+                return "hypothetical"
+        if head.pos_ == "ADJ" and (low in self.spec_adjs) and child.dep_ in {"xcomp", "ccomp"}:
+            return "speculative"
+        if head.pos_ == "ADV" and low in self.all_adverbs:
+            return "alleged"
+        return None
+
+    def _verb_negated_or_modal(self, v: Any) -> str | None:
+        kids = list(v.children)
+        if any(c.dep_ == "neg" for c in kids):
+            return "negated"
+        aux = {c.lower_ for c in kids if c.dep_ in {"aux", "auxpass"}}
+        if aux & {"may", "might"}:
+            return "speculative"
+        if aux & self.hyp_modals:
+            return "hypothetical"
+        if aux & self.fut_modals:
+            return "future"
+        return None
+
+
+def _lemma(tok: Any) -> str:
+    return tok.lemma_.lower()
