@@ -107,7 +107,8 @@ def test_changepoint_flip_and_trend(store):
     d = res.to_dict()
     assert set(d) >= {"shifts"}
     kinds = {(s["a"], s["b"], s["kind"]) for s in d["shifts"]}
-    cps = [s for s in d["shifts"] if s["kind"] == "changepoint" and {s["a"], s["b"]} == {"IND", "RUS"}]
+    cps = [s for s in d["shifts"]
+           if s["kind"] == "changepoint" and {s["a"], s["b"]} == {"IND", "RUS"}]
     assert cps and abs(int(cps[0]["after"]["period"]) - 2000) <= 1
     assert ("IND", "RUS", "flip") in kinds
     flip = next(s for s in d["shifts"] if s["kind"] == "flip" and s["a"] == "IND")

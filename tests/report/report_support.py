@@ -128,7 +128,7 @@ def chromium_or_skip() -> Any:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        pytest.skip("browser test: the playwright package is not installed (pip install playwright)")
+        pytest.skip("browser test: the playwright package is missing (pip install playwright)")
     return sync_playwright
 
 

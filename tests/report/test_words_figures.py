@@ -36,14 +36,16 @@ def test_headline_names_levels_and_periods_from_the_series() -> None:
     series += [{"period": "2014", "score": 0.35}, {"period": "2015", "score": 0.5},
                {"period": "2016", "score": 0.45}]
     shift = {"a": "RUS", "b": "PAK", "kind": "flip",
-             "before": {"period": "1985", "score": -0.7}, "after": {"period": "2016", "score": 0.45}}
+             "before": {"period": "1985", "score": -0.7},
+             "after": {"period": "2016", "score": 0.45}}
     assert run_around(series, "1985") == ("1955", "1989")
     text = headline(shift, series)
     assert text.endswith("from adversaries (1950s–1980s) to partners (2014–2016)")
 
 
 def test_headline_for_a_bloc_change_and_same_level() -> None:
-    bloc = {"a": "IND", "b": None, "kind": "bloc-change", "before": {"period": "1991", "score": 0.6},
+    bloc = {"a": "IND", "b": None, "kind": "bloc-change",
+            "before": {"period": "1991", "score": 0.6},
             "after": {"period": "1992", "score": 0.1}, "from_bloc": ["IND", "RUS"],
             "to_bloc": ["IND", "USA"]}
     assert "moved from the bloc of RUS" in headline(bloc) or "moved from the bloc of Russia" in (

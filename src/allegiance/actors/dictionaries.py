@@ -82,6 +82,8 @@ class Country:
     un: int | None = None
     cameo: tuple[str, ...] = ()
     successor: str | None = None
+    # States whose names stood for this one while it existed: "Moscow" in 1970 is the USSR.
+    stands_for: tuple[str, ...] = ()
     from_year: int | None = None
     until_year: int | None = None
     un_member: bool = False
@@ -319,6 +321,7 @@ def _state(rec: Any, path: str, out: Content) -> None:
             un=int(rec["un"]) if rec.get("un") is not None else None,
             cameo=cameo,
             successor=rec.get("successor"),
+            stands_for=tuple(str(x).upper() for x in _strings(rec, "stands_for", path)),
             from_year=rec.get("from"),
             until_year=rec.get("until"),
             un_member=bool(rec.get("un_member", False)),

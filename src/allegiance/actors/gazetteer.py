@@ -164,6 +164,7 @@ class Gazetteer:
         self._by_cameo: dict[str, str] = {}
         self._by_iso2: dict[str, str] = {}
         self.lineage: dict[str, str] = {}
+        self._stood_for: dict[str, list[Country]] = {}
         self._sources = 0
         self._compiled: re.Pattern[str] | None = None
         self._max_sector_words = 1
@@ -244,6 +245,8 @@ class Gazetteer:
 
     def _add_country(self, c: Country) -> None:
         self._countries[c.iso3] = c
+        for other in c.stands_for:
+            self._stood_for.setdefault(other, []).append(c)
         if c.successor:
             self.lineage[c.iso3] = c.successor
         current = c.until_year is None
@@ -462,10 +465,23 @@ class Gazetteer:
                 continue
             span = text[c.start : c.end]
             actors = tuple(
-                Actor(code, country, sector, name, span) for code, country, sector, name in c.parts
+                self._as_of(Actor(code, country, sector, name, span), date)
+                for code, country, sector, name in c.parts
             )
             out.append(Mention(c.start, c.end, span, actors, c.kind, c.plural))
         return out
+
+    def _as_of(self, actor: Actor, date: dt.date | None) -> Actor:
+        """The state a name stood for on ``date``: "Moscow" or "Russia" in 1970 is the USSR."""
+        if date is None or actor.country not in self._stood_for:
+            return actor
+        for pred in self._stood_for[actor.country]:
+            start = pred.from_year or 0
+            end = pred.until_year or 9999
+            if start <= date.year <= end:
+                code = pred.iso3 + actor.code[len(actor.country):] if actor.code.startswith(actor.country) else actor.code
+                return Actor(code, pred.iso3, actor.sector, pred.name, actor.text)
+        return actor
 
     def _compounds(self, text: str, cands: list[_Cand]) -> list[_Cand]:
         """Join "Russo-Pak", "US-India-Japan", "Russo- Chinese - Pak" into one mention."""

@@ -309,9 +309,11 @@ def _flips(df: pd.DataFrame, by: str, threshold: float) -> list[Shift]:
     d["state"] = np.where(strong, np.sign(d["score"]), np.nan)
     d["st_t"] = np.where(strong, d["t"], np.nan)
     d["st_s"] = np.where(strong, d["score"], np.nan)
-    g = d.groupby(["a", "b"], sort=False)
+    d = d.sort_values(["a", "b", "t"]).reset_index(drop=True)
+    keys = [d["a"], d["b"]]
     for col in ("state", "st_t", "st_s"):
-        d["prev_" + col] = g[col].transform(lambda s: s.ffill().shift())
+        filled = d[col].groupby(keys, sort=False).ffill()
+        d["prev_" + col] = filled.groupby(keys, sort=False).shift()
     hit = d[d["state"].notna() & d["prev_state"].notna() & (d["state"] != d["prev_state"])]
     out = []
     for r in hit.itertuples(index=False):

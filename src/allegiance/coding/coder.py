@@ -9,6 +9,7 @@ per record from the parse; pronouns and "the two countries" are resolved within 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -40,6 +41,8 @@ from allegiance.nlp import is_mostly_text, load_pipeline, normalise, split_sente
 from allegiance.ontology import lookup
 
 CODER_VERSION = "0.1.0"
+# ALLEGIANCE_DEBUG=1 makes a sentence that fails to code raise instead of being skipped.
+_DEBUG = os.environ.get("ALLEGIANCE_DEBUG") == "1"
 
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 # Roots whose events are reported without a target often enough to keep them so.
@@ -190,6 +193,8 @@ class Coder:
                 reader = _SentenceReader(self, prep.doc, sent, sdoc, mentions, discourse)
                 events, relations = reader.read()
             except Exception:  # noqa: BLE001 - skip and count, never fail the document
+                if _DEBUG:
+                    raise
                 out.skipped_sentences += 1
                 continue
             out.events.extend(events)
@@ -361,6 +366,8 @@ class _SentenceReader:
         senses = self.lex.verbs.get(lemma, [])
         passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in v.children)
         obj = self._object(v)
+        if obj is None and passive:
+            obj = next((c for c in v.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
         comp = next((c for c in v.children if c.dep_ == "xcomp"), None)
         particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
         adv_particle = next((c.lower_ for c in v.children if c.dep_ in {"advmod", "prt"}), None)
@@ -448,9 +455,11 @@ class _SentenceReader:
             self.consumed.update(c.i for c in obj.conjuncts)
         if not targets:
             if sense.objects:
+                src_codes = {a.code for r in sources for a in r.actors}
                 targets = self._prep_targets(v, sense.targets) or (
                     self._prep_targets(obj, sense.targets) if obj is not None else []
-                )
+                ) or ([r for r in self._modifier_refs(obj)
+                       if not {a.code for a in r.actors} <= src_codes] if obj is not None else [])
             else:
                 src_codes = {a.code for r in sources for a in r.actors}
                 direct = self._refs_of(obj) if obj is not None else []
@@ -466,9 +475,18 @@ class _SentenceReader:
                 if c.dep_ == "xcomp" and c.pos_ == "VERB":
                     cobj = self._object(c)
                     targets = (self._refs_of(cobj) if cobj is not None else []) or self._prep_targets(
-                        c, self.lex.default_targets + ("between",))
+                        c, self.lex.default_targets + ("between",)) or self._nested_refs(c, 2)
                     if targets:
                         break
+        if not targets and sense.code[:2] == "11":
+            # "X alleges (that) Y supplied ...": the accusation is aimed at Y
+            for c in v.children:
+                if c.dep_ == "ccomp" or (c.dep_ == "parataxis"):
+                    targets = [r for s_ in c.children if s_.dep_ in SUBJECT_DEPS for r in self._refs_of(s_)]
+                    if targets:
+                        break
+            if not targets and v.dep_ in {"parataxis", "ccomp"} and v.head is not v:
+                targets = [r for s_ in v.head.children if s_.dep_ in SUBJECT_DEPS for r in self._refs_of(s_)]
         if sense.reverse:
             sources, targets = targets, sources
         if not sources:
@@ -486,9 +504,10 @@ class _SentenceReader:
             sources = self._agent(v)
         else:
             sources = self._subjects(v)
+        preps = self.lex.default_targets + ("between", "for") + nsense.targets
         targets = (
-            self._prep_targets(noun, self.lex.default_targets + ("between",))
-            or self._prep_targets(v, self.lex.default_targets)
+            self._prep_targets(noun, preps)
+            or self._prep_targets(v, self.lex.default_targets + nsense.targets)
         )
         mods = self._modifier_refs(noun)
         if not sources and mods:
@@ -513,7 +532,7 @@ class _SentenceReader:
                 continue
             if s.only_verbs and verb not in s.only_verbs:
                 continue
-            if s.modifiers and not (words & s.modifiers):
+            if s.modifiers and not light and not (words & s.modifiers):
                 continue
             return s
         return None
@@ -611,6 +630,13 @@ class _SentenceReader:
         return None
 
     def _light_object(self, v: Any, obj: Any) -> Any:
+        if obj is not None and _lemma(obj) in {"part", "role", "place"}:
+            for holder in (obj, v):
+                for c in holder.children:
+                    if c.dep_ == "prep" and c.lower_ in {"in", "of"}:
+                        for p in c.children:
+                            if p.dep_ in {"pobj", "pcomp"}:
+                                return p
         if obj is not None:
             return obj
         for c in v.children:
@@ -633,11 +659,27 @@ class _SentenceReader:
                 refs = [r for s in subj for r in self._refs_of(s)]
                 return refs
             if cur is not v and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in cur.children):
+                if _lemma(cur) in RAISING_VERBS:
+                    return [r for c in cur.children if c.dep_ in PASSIVE_SUBJECT_DEPS
+                            for r in self._refs_of(c)]
                 return []  # the controller is a passive subject: not an agent
             if cur.dep_ == "relcl" and cur.head is not cur:
                 return self._refs_of(cur.head)
+            if cur.dep_ in {"xcomp", "pcomp"} and cur.head is not cur:
+                gov = cur.head.head if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" else cur.head
+                if _lemma(gov) in OBJECT_CONTROL:
+                    obj = self._object(gov)
+                    refs = self._refs_of(obj) if obj is not None else []
+                    if not refs:
+                        refs = [r for c in gov.children if c.dep_ == "prep" and c.lower_ == "on"
+                                for p in c.children if p.dep_ == "pobj" for r in self._refs_of(p)]
+                    if refs:
+                        return refs
             if cur.dep_ in {"conj", "xcomp", "advcl", "pcomp", "acl", "ccomp", "prep"} and cur.head is not cur:
                 cur = cur.head
+                continue
+            if cur.dep_ in {"dobj", "attr", "pobj"} and cur.pos_ in {"NOUN", "PROPN"} and cur.head is not cur:
+                cur = cur.head  # "play a role in mediating": the player mediates
                 continue
             if cur.dep_ == "pobj" or (cur.head.dep_ == "prep" and cur.head is not cur):
                 cur = cur.head
@@ -669,6 +711,21 @@ class _SentenceReader:
             elif c.dep_ == "dative":
                 out.extend(self._refs_of(c))
         return out
+
+    def _owned(self, t: Any, ref: Ref) -> Ref | None:
+        """'its troops', 'Iraq's soldiers': a bare sector word takes its possessor's country."""
+        for c in t.children:
+            if c.dep_ == "poss":
+                owner = self._ref_at(c)
+                if owner is not None:
+                    sector = ref.actors[0].sector
+                    actors = tuple(
+                        Actor(f"{a.country}{sector or ''}", a.country, sector, a.name, ref.actors[0].text)
+                        for a in owner.actors if a.country
+                    )
+                    if actors:
+                        return Ref(actors, min(owner.start, ref.start), max(owner.end, ref.end), owner.resolved)
+        return ref
 
     def _nested_refs(self, tok: Any, depth: int) -> list[Ref]:
         """Actors a little deeper in a phrase: 'a role in the attack on the Indian parliament',
@@ -711,10 +768,12 @@ class _SentenceReader:
         out: list[Ref] = []
         for t in [tok, *tok.conjuncts]:
             ref = self._ref_at(t)
+            if ref is not None and all(a.country is None and a.code == a.sector for a in ref.actors):
+                ref = self._owned(t, ref)
             if ref is None:
                 # "the government of India", "the two countries", "leaders of India and China"
                 for c in t.children:
-                    if c.dep_ == "prep" and c.lower_ in {"of", "from"} and _lemma(t) in _HOLDER_NOUNS:
+                    if c.dep_ == "prep" and c.lower_ in {"of", "from", "in"} and _lemma(t) in _HOLDER_NOUNS:
                         for p in c.children:
                             if p.dep_ == "pobj":
                                 out.extend(self._refs_of(p))
@@ -728,6 +787,29 @@ class _SentenceReader:
                 continue
             if ref not in out:
                 out.append(ref)
+            out.extend(r for r in self._coordinated_modifiers(t, ref) if r not in out)
+        return out
+
+    def _coordinated_modifiers(self, t: Any, ref: Ref) -> list[Ref]:
+        """'Russian and Pakistani troops', 'the Chinese and Indian foreign ministers': each
+        coordinated nationality is an actor with the head noun's sector."""
+        sector = ref.actors[0].sector if len(ref.actors) == 1 else None
+        out: list[Ref] = []
+        for c in t.children:
+            if c.dep_ not in {"amod", "compound", "nmod"}:
+                continue
+            for x in [c, *c.conjuncts]:
+                r = self._ref_at(x)
+                if r is None or r is ref:
+                    continue
+                actors = tuple(
+                    Actor(f"{a.country}{sector}", a.country, sector, a.name, a.text)
+                    if sector and a.country and a.sector is None else a
+                    for a in r.actors
+                )
+                if any(a.code in {b.code for b in ref.actors} for a in actors):
+                    continue
+                out.append(Ref(actors, r.start, r.end, r.resolved))
         return out
 
     def _anaphor(self, tok: Any) -> Ref | None:
@@ -1086,11 +1168,22 @@ class _SentenceReader:
 
 
 NESTED_PREPS = {"with", "to", "of", "on", "against", "between", "in", "over", "toward",
-                "towards", "into", "for"}
+                "towards", "into", "for", "by"}
+# Passive verbs whose subject is the doer of their complement: "X is expected to sign".
+RAISING_VERBS = {"expect", "set", "schedule", "due", "say", "believe", "report", "know",
+                 "think", "understand", "suppose", "slate", "poise", "likely", "reckon",
+                 "rumour", "rumor", "tip", "allege", "see", "consider"}
+# Verbs whose object is the doer of their complement: "accused Iraq of firing", "urged India
+# to resume talks", "blamed Russia for the attack".
+OBJECT_CONTROL = {"accuse", "blame", "suspect", "charge", "condemn", "denounce", "criticise",
+                  "criticize", "urge", "ask", "press", "push", "call", "invite", "persuade",
+                  "encourage", "force", "allow", "help", "warn", "tell", "order", "thank",
+                  "praise", "commend", "congratulate", "fault", "punish", "sanction"}
 # Nouns whose "of"-complement names the event: "a message of sympathy", "words of praise".
 CONTAINER_NOUNS = {"message", "letter", "expression", "word", "note", "gesture", "show",
                    "statement", "declaration", "offer", "signal", "act", "round", "series",
-                   "wave", "spate", "string", "resumption", "start", "launch", "end"}
+                   "wave", "spate", "string", "resumption", "start", "launch", "end", "package",
+                   "tranche", "shipment", "consignment", "batch", "programme", "program"}
 _HOLDER_NOUNS = {"government", "army", "president", "leader", "leadership", "people", "forces",
                  "military", "troops", "navy", "ministry", "minister", "embassy", "regime",
                  "delegation", "parliament", "state", "administration", "officials", "prime",

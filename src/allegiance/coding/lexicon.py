@@ -66,6 +66,7 @@ class NounSense:
     light_only: bool = False
     compound: str | None = None  # "phone call": the compound word before the head
     verbs: dict[str, str] = field(default_factory=dict)  # light verb -> code ("voice agreement")
+    targets: tuple[str, ...] = ()  # extra prepositions that introduce the target ("in" for money)
     only_verbs: frozenset[str] = frozenset()  # the sense holds only with these light verbs
 
 
@@ -218,6 +219,7 @@ def _noun_sense(key: str, s: dict[str, Any], compound: str | None, name: str) ->
         compound=compound,
         verbs={str(k).lower(): _code(v, f"noun {key!r}", name) for k, v in (s.get("verbs") or {}).items()},
         only_verbs=frozenset(str(v).lower() for v in s.get("only_verbs") or []),
+        targets=tuple(str(t).lower() for t in s.get("targets") or ()),
     )
 
 

@@ -236,12 +236,18 @@ def load_petrarch_xml(path: Path) -> list[GoldItem]:
 # -- scoring -----------------------------------------------------------------------------------
 
 
+# Organs of an organisation count as the organisation in the gold format ("UN" for the
+# Security Council and the General Assembly).
+ORGAN_OF = {"UNSC": "UN", "UNGA": "UN", "UNHRC": "UN", "UNSG": "UN"}
+
+
 def _actor_key(actor: dict[str, Any] | None, origin: str) -> str | None:
     if actor is None:
         return None
     if origin == "petrarch":
         return (actor.get("country") or actor.get("code") or "")[:3] or None
-    return actor.get("country") or actor.get("code")
+    key = actor.get("country") or actor.get("code")
+    return ORGAN_OF.get(key, key)
 
 
 def _gold_key(code: str, origin: str) -> str:

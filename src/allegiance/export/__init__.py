@@ -153,7 +153,7 @@ def export(
     store.con.execute("SET enable_progress_bar = false")
     path_lit = "'" + str(to).replace("'", "''") + "'"
     store.con.execute(f"COPY ({query}) TO {path_lit} ({options})", args)
-    return int(store.con.execute(f"SELECT count(*) FROM {what}{where}", args).fetchone()[0])
+    return int(store.con.execute(f"SELECT count(*) FROM {what}{where}", args).fetchall()[0][0])
 
 
 def _export_jsonl(store: Store, to: Path, what: str, where: str, args: list[Any],

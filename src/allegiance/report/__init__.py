@@ -114,6 +114,10 @@ def _evidence_items(
     return out
 
 
+def _scored(score: float | None) -> str:
+    return f"{fmt_score(score)} ({level_word(score)})"
+
+
 def _axis_verdict(axis: dict[str, Any]) -> str:
     pts = [p for p in axis.get("series") or [] if p.get("opposition") is not None]
     if not pts:
@@ -150,8 +154,8 @@ def render_html(data: dict[str, Any], title: str = "allegiance report") -> str:
                 "kind": s.get("kind") or "shift",
                 "before_period": before.get("period", "?"),
                 "after_period": after.get("period", "?"),
-                "before_score": f"{fmt_score(before.get('score'))} ({level_word(before.get('score'))})",
-                "after_score": f"{fmt_score(after.get('score'))} ({level_word(after.get('score'))})",
+                "before_score": _scored(before.get("score")),
+                "after_score": _scored(after.get("score")),
                 "evidence": _evidence_items(s.get("evidence") or [], documents),
             }
         )
@@ -200,7 +204,8 @@ def render_html(data: dict[str, Any], title: str = "allegiance report") -> str:
             "camp_b": ", ".join(state_name(s) for s in camps[1]) if len(camps) > 1 else "",
             "verdict": _axis_verdict(ax),
         }
-    css = resources.files("allegiance.report").joinpath("templates", "report.css").read_text("utf-8")
+    css = resources.files("allegiance.report").joinpath("templates", "report.css")
+    css = css.read_text("utf-8")
     return _env().get_template("report.html.j2").render(
         title=title,
         version=_version(),

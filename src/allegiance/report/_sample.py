@@ -134,7 +134,8 @@ def build_sample_store(path: Path) -> Path:
             docs.append((doc_id, title, date, f"https://news.example.org/{doc_id}", text))
             c = codes[cameo]
             d = dt.date.fromisoformat(date)
-            for s, t in ((src, tgt), (tgt, src)) if cameo in ("057", "062", "061") else ((src, tgt),):
+            symmetric = cameo in ("057", "062", "061")  # "A and B signed": one record each way
+            for s, t in ((src, tgt), (tgt, src)) if symmetric else ((src, tgt),):
                 events.append(
                     {
                         "event_id": _id(doc_id, s, t, cameo),

@@ -199,7 +199,8 @@ def collect(
         if s.get("b")  # bloc changes concern one state, not a dyad
     ]
     strip_periods = periods or default_periods(store)
-    strip = [p for p in (network_panel(store, per, layers) for per in strip_periods[:MAX_STRIP]) if p]
+    panels = (network_panel(store, per, layers) for per in strip_periods[:MAX_STRIP])
+    strip = [p for p in panels if p]
     if periods:
         big = [p for p in strip if p["period"] in periods[:4]]
     else:

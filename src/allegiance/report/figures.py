@@ -346,7 +346,11 @@ def network_traces(
             "hovertext": hover,
             "hoverinfo": "text",
             "showlegend": False,
-            "marker": {"size": node_size, "color": colours, "line": {"color": "white", "width": 1.5}},
+            "marker": {
+                "size": node_size,
+                "color": colours,
+                "line": {"color": "white", "width": 1.5},
+            },
         }
     )
     return traces
@@ -364,7 +368,7 @@ def network_figure(
     height: int = 460,
 ) -> dict[str, Any]:
     """One signed network with nodes coloured by bloc."""
-    traces = network_traces(nodes, weights, blocs, node_size=34)
+    traces = network_traces(nodes, weights, blocs, node_size=40)
     legend = [
         {
             "type": "scatter",

@@ -124,6 +124,7 @@ def cluster_near_duplicates(store: Store, threshold: float = 0.8) -> int:
         WHERE a.doc_id = d.doc_id
           AND d.cluster_id IS DISTINCT FROM coalesce(c.cluster_id, d.doc_id)
         """
-    ).fetchone()
+    ).fetchall()
+    changed = changed[0] if changed else None
     con.execute("DROP TABLE IF EXISTS _clusters")
     return int(changed[0]) if changed else 0

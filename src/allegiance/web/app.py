@@ -385,8 +385,13 @@ def create_app(db: Path, token: str | None = None) -> FastAPI:
 
         def compute(s: Store) -> dict[str, Any]:
             out = _analysis().shifts(s, by=by, layers=lay, top=top).to_dict()
+            ids = []
             for sh in out.get("shifts") or []:
                 sh["headline"] = headline(sh)
+                ids += [ev.get("doc_id") for ev in sh.get("evidence") or [] if ev.get("doc_id")]
+            docs = documents_by_id(s, ids)
+            out["documents"] = {k: {"title": v.get("title"), "date": v.get("date")}
+                                for k, v in docs.items()}
             return out
 
         return cached(("shifts", by, top, layers), compute)

@@ -300,12 +300,12 @@ def _run_layout(store: Store, path: Path, run_id: str, kind: str, skip: int,
         counts.rows = int(con.execute(
             f"SELECT count(*) FROM (SELECT row_number() OVER () AS line, l FROM {_scan(path)}) "
             f"WHERE l IS NOT NULL AND line > {skip}"
-        ).fetchone()[0])
+        ).fetchall()[0][0])
         counts.rejected = int(con.execute(
             f"INSERT INTO rejects (run_id, input, line, reason, kind) "
             f"SELECT ?, ?, line, reason, 'rejected' FROM ({staged}) WHERE reason IS NOT NULL",
             [run_id, str(path)],
-        ).fetchone()[0])
+        ).fetchall()[0][0])
         src_code = f"coalesce(r_source_code, source_country || coalesce(source_sector, ''), " \
                    f"{_name_code('source_name')})"
         tgt_code = f"coalesce(r_target_code, target_country || coalesce(target_sector, ''), " \
@@ -325,7 +325,7 @@ def _run_layout(store: Store, path: Path, run_id: str, kind: str, skip: int,
             FROM ({staged}) WHERE reason IS NULL
             """,
             [run_id],
-        ).fetchone()[0])
+        ).fetchall()[0][0])
     except duckdb.Error as exc:
         msg = str(exc).splitlines()[0]
         if "gzip" in msg.lower() or "zlib" in msg.lower() or "compress" in msg.lower():

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import duckdb
 import pyarrow as pa
 
-from allegiance.store.importers.base import ImportCounts, ImportError_, Importer
+from allegiance.store.importers.base import ImportCounts, Importer, ImportError_
 
 if TYPE_CHECKING:
     from allegiance.store import Store

@@ -96,6 +96,13 @@
       var list = res.shifts || [];
       if (!list.length) { shiftsBox.appendChild(el("p", { "class": "muted" }, "No shifts found.")); return; }
       var ul = el("ul", { "class": "shifts" });
+      var shown = {};
+      list = list.filter(function (s) {  /* one line per pair: its strongest shift */
+        var key = [s.a, s.b || ""].sort().join("|");
+        if (shown[key]) { return false; }
+        shown[key] = true;
+        return true;
+      }).slice(0, 8);
       list.forEach(function (s) {
         var li = el("li");
         var head = el("div", { "class": "headline" });
@@ -108,11 +115,11 @@
         li.appendChild(head);
         li.appendChild(el("div", { "class": "muted small" },
           s.kind + " · " + s.before.period + " " + fmt(s.before.score) + " → " + s.after.period + " " + fmt(s.after.score)));
-        var ev = (s.evidence || []).filter(function (e) { return e.sentence_text; });
+        var ev = dedupe((s.evidence || []).filter(function (e) { return e.sentence_text; }));
         if (ev.length) {
-          var ol = el("ol", { "class": "evidence" });
-          ol.appendChild(evidenceItem(ev[0]));
-          li.appendChild(ol);
+          var box = el("ul", { "class": "evidence plain" });
+          ev.slice(0, 2).forEach(function (e) { box.appendChild(evidenceItem(e, res.documents)); });
+          li.appendChild(box);
         }
         ul.appendChild(li);
       });
