@@ -28,15 +28,20 @@ def test_report_command_writes_html(sample_db: Path, tmp_path: Path) -> None:
 
 
 def test_report_command_bad_options(sample_db: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from allegiance.cli import app
+
     out = str(tmp_path / "x.html")
+    runner = CliRunner()
     for args, words in (
         (("--axis", "RUS,CHN"), "--axis"),
         (("--layers", "atop=1"), "unknown layer"),
         (("--layers", "events=x"), "layers"),
         (("--period", "20x"), "bad period"),
     ):
-        r = run_cli("report", "--db", str(sample_db), "--out", out, *args)
-        assert r.returncode == 1, args
+        r = runner.invoke(app, ["report", "--db", str(sample_db), "--out", out, *args])
+        assert r.exit_code == 1, args
         assert words in r.stderr and "Traceback" not in r.stderr, r.stderr
         assert len(r.stderr.strip().splitlines()) == 1
     missing = run_cli("report", "--db", str(tmp_path / "none.duckdb"), "--out", out)

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import TOKEN, _client
+from web_support import TOKEN, make_client
 
 from allegiance.report._sample import PLANTED
 
@@ -217,7 +217,7 @@ def test_busy_database_answers_503(web_db: Path, tmp_path: Path) -> None:
     )
     try:
         assert writer.stdout is not None and writer.stdout.readline().strip() == "ready"
-        client = _client(db)
+        client = make_client(db)
         t0 = time.monotonic()
         r = client.get("/api/states")
         assert r.status_code == 503
@@ -228,4 +228,4 @@ def test_busy_database_answers_503(web_db: Path, tmp_path: Path) -> None:
     finally:
         writer.kill()
         writer.wait(timeout=10)
-    assert _client(db).get("/api/states").status_code == 200
+    assert make_client(db).get("/api/states").status_code == 200

@@ -6,6 +6,7 @@ import shutil
 import socket
 import threading
 import time
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 
 import pytest
 
+TOKEN = "s3cret-token"
 CHROMIUM = Path("/usr/bin/chromium")
 BROWSER_ARGS = [
     "--headless",
@@ -62,3 +64,14 @@ def live_server(app: Any) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def make_client(db: Path, token: str | None = None) -> Any:
+    """A TestClient over ``create_app(db, token)`` that returns 500s instead of raising."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    from allegiance.web import create_app
+
+    return TestClient(create_app(db, token=token), raise_server_exceptions=False)

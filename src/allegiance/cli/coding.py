@@ -44,6 +44,7 @@ def code_cmd(
         if f != "-" and not Path(f).exists():
             fail(f"{f}: no such file")
     coder = Coder.load(dictionary or (), lexicon=lexicon, gate=not no_gate)
+    rejected: list[str] = []
 
     def documents():
         for f in sources:
@@ -58,7 +59,8 @@ def code_cmd(
                     where = f"{item.input}:{item.line}" if item.line else item.input
                     if len(sources) == 1 and item.line is None:
                         fail(f"{where}: {item.reason}")
-                    print(f"allegiance: rejected {where}: {item.reason}", file=sys.stderr)
+                    print(f"allegiance: error: {where}: {item.reason}", file=sys.stderr)
+                    rejected.append(where)
                     continue
                 yield item
 
@@ -80,6 +82,9 @@ def code_cmd(
                           f"{r['stance']:<9} {r['modality']:<12} {r['trigger']}")
     else:
         emit_jsonl(records)
+    if rejected:
+        # The good inputs were coded; the bad ones were named on stderr.  Still a failure.
+        raise SystemExit(1)
 
 
 @app.command("actors")

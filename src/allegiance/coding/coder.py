@@ -139,7 +139,7 @@ class Coder:
         texts: list[str] = []
         for prep in prepared:
             for sent, _mentions in prep.selected:
-                texts.append(prep.text[sent.start : sent.end])
+                texts.append(prep.norm[sent.start : sent.end])
         parsed = iter(self._parse(texts))
         for prep in prepared:
             parses = [next(parsed) for _ in prep.selected]
@@ -156,7 +156,8 @@ class Coder:
                     yield None
 
     def _prepare(self, doc: Document) -> _Prepared:
-        text = normalise(doc.text or "")
+        original = doc.text or ""
+        text = normalise(original)
         mentions = self.gazetteer.find_mentions(text, doc.date)
         sentences = list(split_sentences(text))
         selected: list[tuple[Sentence, list[Mention]]] = []
@@ -171,12 +172,12 @@ class Coder:
                 if mentions[j].start >= span.start:
                     inside.append(mentions[j])
                 j += 1
-            sent = Sentence(doc.doc_id, idx, span.start, span.end, text[span.start : span.end])
+            sent = Sentence(doc.doc_id, idx, span.start, span.end, original[span.start : span.end])
             keep = not self.gate or bool(inside) or (prev_had_actor and _has_anaphor(sent.text))
             if keep and is_mostly_text(sent.text):
                 selected.append((sent, inside))
             prev_had_actor = bool(inside) or (prev_had_actor and _has_anaphor(sent.text))
-        return _Prepared(doc, text, len(sentences), selected)
+        return _Prepared(doc, original, text, len(sentences), selected)
 
     def _code_document(self, prep: _Prepared, parses: list[Any]) -> CodedDocument:
         out = CodedDocument(prep.doc.doc_id, sentences=prep.n_sentences)
@@ -190,7 +191,8 @@ class Coder:
                 out.skipped_sentences += 1
                 continue
             try:
-                reader = _SentenceReader(self, prep.doc, sent, sdoc, mentions, discourse)
+                reader = _SentenceReader(self, prep.doc, sent, sdoc, mentions, discourse,
+                                         prep.norm[sent.start : sent.end])
                 events, relations = reader.read()
             except Exception:  # noqa: BLE001 - skip and count, never fail the document
                 if _DEBUG:
@@ -208,7 +210,8 @@ class Coder:
 @dataclass(slots=True)
 class _Prepared:
     doc: Document
-    text: str
+    text: str  # the original text: offsets and quoted sentences refer to it
+    norm: str  # the same length, cleaned for parsing
     n_sentences: int
     selected: list[tuple[Sentence, list[Mention]]]
 
@@ -227,7 +230,7 @@ class _SentenceReader:
     """Reads the records of one parsed sentence."""
 
     def __init__(self, coder: Coder, doc: Document, sent: Sentence, sdoc: Any,
-                 mentions: list[Mention], discourse: Discourse) -> None:
+                 mentions: list[Mention], discourse: Discourse, norm: str) -> None:
         self.coder = coder
         self.lex = coder.lexicon
         self.gaz = coder.gazetteer
@@ -248,7 +251,7 @@ class _SentenceReader:
             self.heads[span.root.i] = span.root.i
         self._mentions = mentions
         self.previous_date = discourse.last_date
-        self.timexes = find_timexes(sent.text, doc.date)
+        self.timexes = find_timexes(norm, doc.date)
         self.timex_tokens = self._place_timexes()
         self.consumed: set[int] = set()
 
@@ -371,7 +374,8 @@ class _SentenceReader:
         comp = next((c for c in v.children if c.dep_ == "xcomp"), None)
         particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
         adv_particle = next((c.lower_ for c in v.children if c.dep_ in {"advmod", "prt"}), None)
-        thing = {_lemma(obj) if obj is not None else None, _lemma(comp) if comp is not None else None}
+        thing = {_lemma(obj) if obj is not None else None, _lemma(comp) if comp is not None else None,
+                 obj.lower_ if obj is not None else None}
 
         def fits(sense: VerbSense) -> bool:
             if sense.particle and sense.particle not in (particle, adv_particle):
@@ -444,6 +448,10 @@ class _SentenceReader:
         agent = self._agent(v)
         sources: list[Ref]
         targets: list[Ref] = []
+        if passive and not agent and not any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in v.children) \
+                and _orphan_subject(v) is not None:
+            passive = False  # "and the United States was allied with Pakistan" (stative)
+            sources = subjects
         if passive:
             sources = agent
             patient = [self._refs_of(t) for t in v.children if t.dep_ in PASSIVE_SUBJECT_DEPS]
@@ -462,13 +470,15 @@ class _SentenceReader:
                        if not {a.code for a in r.actors} <= src_codes] if obj is not None else [])
             else:
                 src_codes = {a.code for r in sources for a in r.actors}
-                direct = self._refs_of(obj) if obj is not None else []
+
+                def others(refs: list[Ref]) -> list[Ref]:
+                    return [r for r in refs if not {a.code for a in r.actors} <= src_codes]
+
+                direct = others(self._refs_of(obj)) if obj is not None else []
                 if not direct and obj is not None:
-                    direct = self._prep_targets(obj, sense.targets) or [
-                        r for r in self._modifier_refs(obj)
-                        if not {a.code for a in r.actors} <= src_codes
-                    ]
-                targets = direct or self._prep_targets(v, sense.targets)
+                    direct = others(self._prep_targets(obj, sense.targets)) or others(
+                        self._modifier_refs(obj))
+                targets = direct or others(self._prep_targets(v, sense.targets))
         if not targets and not passive:
             # "threatened to attack Y", "offered to help Y": the target of the complement
             for c in v.children:
@@ -652,6 +662,10 @@ class _SentenceReader:
         """The actors doing ``v``: its subject, else the subject it inherits from the verb it
         is coordinated with, controlled by, or a clause of."""
         deps = SUBJECT_DEPS | (PASSIVE_SUBJECT_DEPS if passive_ok else set())
+        orphan = _orphan_subject(v)
+        if orphan is not None and not any(c.dep_ in deps | PASSIVE_SUBJECT_DEPS for c in v.children):
+            ref = self._ref_at(orphan)
+            return [ref] if ref is not None else []
         cur = v
         for _ in range(6):
             subj = [c for c in cur.children if c.dep_ in deps]
@@ -766,7 +780,7 @@ class _SentenceReader:
         if tok is None:
             return []
         out: list[Ref] = []
-        for t in [tok, *tok.conjuncts]:
+        for t in [tok, *(c for c in tok.conjuncts if not _starts_clause(c))]:
             ref = self._ref_at(t)
             if ref is not None and all(a.country is None and a.code == a.sector for a in ref.actors):
                 ref = self._owned(t, ref)
@@ -1190,6 +1204,40 @@ _HOLDER_NOUNS = {"government", "army", "president", "leader", "leadership", "peo
                  "side", "authorities", "cabinet", "soldiers", "diplomats", "envoy", "ambassador",
                  "representatives", "citizens", "nationals", "chief", "spokesman", "king",
                  "foreign", "defence", "defense", "intelligence", "police", "capital", "coalition"}
+
+
+def _starts_clause(conj: Any) -> bool:
+    """A conjunct directly followed by a finite verb is really that verb's subject
+    ('close to the Soviet Union and the United States armed Pakistan')."""
+    doc = conj.doc
+    nxt = doc[conj.i + 1] if conj.i + 1 < len(doc) else None
+    if nxt is None or conj.pos_ not in {"PROPN", "NOUN"} or conj.dep_ != "conj":
+        return False
+    first = conj.head
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+        return False  # "Cuba and the United States were enemies": a coordinated subject
+    verb = nxt.head if nxt.dep_ in {"aux", "auxpass"} else nxt
+    if any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in verb.children):
+        return False  # "relations between A and B soured": the verb has its own subject
+    if nxt.tag_ in {"VBD", "VBZ", "VBP", "MD"}:
+        return True
+    # a past-tense verb the tagger took for an adjective: "and the United States armed Pakistan"
+    after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+    return (nxt.tag_ in {"JJ", "VBN"} and nxt.lower_.endswith("ed") and after is not None
+            and after.pos_ in {"PROPN", "DET"})
+
+
+def _orphan_subject(v: Any) -> Any:
+    """The misattached subject of a verb the parser left without one (see _starts_clause)."""
+    first = min([v, *(c for c in v.children if c.dep_ in {"aux", "auxpass", "neg"})], key=lambda t: t.i)
+    if first.i == 0:
+        return None
+    prev = v.doc[first.i - 1]
+    if prev.dep_ == "conj" and prev.pos_ in {"PROPN", "NOUN"} and _starts_clause(prev):
+        return prev
+    return None
 
 
 def _lemma(tok: Any) -> str:

@@ -76,18 +76,36 @@ def _fast_class(proc: Any) -> Any:
 
 @cache
 def _fast_attribute_ruler() -> type:
+    from spacy.attrs import IDS as ATTR_IDS
     from spacy.matcher import Matcher
     from spacy.pipeline import AttributeRuler
     from spacy.tokens import Span
     from spacy.tokens._retokenize import set_token_attrs
 
-    # Token attributes a one-token pattern may test, and how to read them for the cache key.
-    getters = {
-        "TAG": lambda t: t.tag, "LOWER": lambda t: t.lower, "ORTH": lambda t: t.orth,
-        "TEXT": lambda t: t.orth, "DEP": lambda t: t.dep, "IS_SPACE": lambda t: t.is_space,
-        "POS": lambda t: t.pos, "NORM": lambda t: t.norm, "LEMMA": lambda t: t.lemma,
-        "MORPH": lambda t: t.morph.key,
-    }
+    # Token attributes a one-token rule may test: all readable in one ``Doc.to_array`` call.
+    plain = {"TAG", "DEP", "IS_SPACE", "POS"}
+    wordy = {"LOWER", "ORTH", "NORM", "LEMMA"}
+
+    def word_rules(attr: str, tokens: list[dict[str, Any]]) -> tuple[set[str], list[Any]] | None:
+        """The words rules name for ``attr`` and their regexes; None if a test is fancier.
+
+        A word no rule names fails every equality test alike, so the cache can key it by the
+        outcome of the regexes instead of by the word itself."""
+        named: set[str] = set()
+        regexes = []
+        for tok in tokens:
+            v = tok.get(attr)
+            if v is None:
+                continue
+            if isinstance(v, str):
+                named.add(v)
+            elif isinstance(v, dict) and set(v) <= {"IN", "NOT_IN", "REGEX"}:
+                named.update(v.get("IN", ()), v.get("NOT_IN", ()))
+                if "REGEX" in v:
+                    regexes.append(re.compile(v["REGEX"]))
+            else:
+                return None
+        return named, regexes
 
     class FastAttributeRuler(AttributeRuler):
         """The attribute ruler with one-token rules answered from a per-token-key cache.
@@ -95,28 +113,50 @@ def _fast_attribute_ruler() -> type:
         The stock ruler runs a Matcher with ~180 patterns over every token.  Each match sets
         attributes on one token only, and rules apply in rule order per token, so a token's
         outcome depends only on the attributes its one-token rules test, plus the (few)
-        multi-token rules that land on it, which still run through a small Matcher.
+        multi-token rules that land on it, which run through a small Matcher, and only when
+        the document holds a word that can start one of them.
         """
 
         @staticmethod
         def _prepare(ruler: Any) -> bool:
             single = Matcher(ruler.vocab, validate=False)
             multi = Matcher(ruler.vocab, validate=False)
-            used: set[str] = set()
+            ones: list[dict[str, Any]] = []
+            firsts: list[dict[str, Any]] = []
             for i in range(len(ruler.attrs)):
                 _cb, patterns = ruler.matcher.get(str(i))
                 for pat in patterns:
-                    if len(pat) == 1:
-                        used.update(k.upper() for k in pat[0])
-                        single.add(str(i), [pat])
-                    else:
-                        multi.add(str(i), [pat])
-            if not used <= getters.keys():
+                    pat = [{k.upper(): v for k, v in tok.items()} for tok in pat]
+                    (ones if len(pat) == 1 else firsts).append(pat[0])
+                    (single if len(pat) == 1 else multi).add(str(i), [pat])
+            used = sorted({k for tok in ones for k in tok})
+            if any(k == "TEXT" for tok in ones for k in tok):
                 return False
-            keys = sorted(used)
+            strings = ruler.vocab.strings
+            columns = []  # (attr, word memo or None)
+            for attr in used:
+                if attr in plain:
+                    columns.append((attr, None))
+                elif attr in wordy and (rules := word_rules(attr, ones)) is not None:
+                    columns.append((attr, ({strings.add(w) for w in rules[0]}, rules[1])))
+                else:
+                    return False
+            # Words that can start a multi-token rule (None: any token can).
+            starts: set[int] | None = set()
+            for tok in firsts:
+                v = tok.get("LOWER")
+                words = [v] if isinstance(v, str) else (v or {}).get("IN") \
+                    if isinstance(v, dict) and set(v) == {"IN"} else None
+                if words is None:
+                    starts = None
+                    break
+                starts.update(strings.add(w) for w in words)
             ruler._fast = {
-                "single": single, "multi": multi if len(multi) else None,
-                "getters": [getters[k] for k in keys], "cache": {},
+                "single": single, "multi": multi if firsts else None, "starts": starts,
+                "ids": [ATTR_IDS[a] for a in used] + [ATTR_IDS["LOWER"]],
+                "words": [(j, named, regexes, {}) for j, (_a, m) in enumerate(columns)
+                          if m is not None for named, regexes in [m]],
+                "cache": {},
             }
             return True
 
@@ -129,29 +169,39 @@ def _fast_attribute_ruler() -> type:
 
         def _fast_apply(self, doc: Any) -> None:
             st = self._fast
-            cache, getters_, single, strings = st["cache"], st["getters"], st["single"], \
-                self.vocab.strings
+            cache, strings = st["cache"], self.vocab.strings
+            rows = doc.to_array(st["ids"]).tolist() if len(doc) else []
             extra: dict[int, list[int]] = {}
-            if st["multi"] is not None:
+            starts = st["starts"]
+            if st["multi"] is not None and (starts is None or any(r[-1] in starts for r in rows)):
                 for m_id, s, e in st["multi"](doc, allow_missing=True, as_spans=False):
                     attr_id = int(strings[m_id])
                     tok = Span(doc, s, e)[self.indices[attr_id]]
                     extra.setdefault(tok.i, []).append(attr_id)
-            for tok in doc:
-                key = tuple(g(tok) for g in getters_)
+            words = st["words"]
+            for i, row in enumerate(rows):
+                row.pop()
+                for j, named, regexes, memo in words:
+                    h = row[j]
+                    if h not in named:
+                        w = memo.get(h)
+                        if w is None:
+                            text = strings[h]
+                            w = memo[h] = tuple(bool(r.search(text)) for r in regexes)
+                            if len(memo) > 200_000:
+                                memo.clear()
+                        row[j] = w
+                key = tuple(row)
                 hit = cache.get(key)
                 if hit is None:
-                    ids = sorted({int(strings[m]) for m, _s, _e in single(
-                        doc[tok.i : tok.i + 1], allow_missing=True, as_spans=False)})
-                    hit = (ids, self._merged(ids))
-                    if len(cache) > 200_000:
-                        cache.clear()
-                    cache[key] = hit
+                    ids = sorted({int(strings[m]) for m, _s, _e in st["single"](
+                        doc[i : i + 1], allow_missing=True, as_spans=False)})
+                    hit = cache[key] = (ids, self._merged(ids))
                 ids, attrs = hit
-                if tok.i in extra:
-                    attrs = self._merged(sorted(ids + extra[tok.i]))
+                if i in extra:
+                    attrs = self._merged(sorted(ids + extra[i]))
                 if attrs:
-                    set_token_attrs(tok, attrs)
+                    set_token_attrs(doc[i], attrs)
 
         def _merged(self, ids: list[int]) -> dict[int, Any]:
             out: dict[int, Any] = {}
@@ -160,6 +210,17 @@ def _fast_attribute_ruler() -> type:
             return out
 
     return FastAttributeRuler
+
+
+class _IndexList(list):
+    """A list that answers ``in`` from a set."""
+
+    def __init__(self, items: list[str]) -> None:
+        super().__init__(items)
+        self._set = frozenset(items)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._set
 
 
 @cache
@@ -174,6 +235,12 @@ def _fast_lemmatizer(base: type) -> type:
         @staticmethod
         def _prepare(lem: Any) -> bool:
             lem._fast_cache = {}
+            # The word index is stored as lists, and the rules test membership in them: a
+            # scan of up to 57,000 nouns per unseen word.  Same lists, set-backed lookups.
+            index = lem.lookups.get_table("lemma_index", None) if lem.lookups else None
+            for pos, words in list((index or {}).items()):
+                if isinstance(words, list) and not isinstance(words, _IndexList):
+                    index[pos] = _IndexList(words)
             return True
 
         def __call__(self, doc: Any) -> Any:

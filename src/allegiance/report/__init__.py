@@ -34,6 +34,7 @@ from allegiance.report.words import (
     level_word,
     state_name,
 )
+from allegiance.store import Store
 
 __all__ = ["write_report", "render_html", "collect", "state_name", "headline", "script_json"]
 
@@ -224,7 +225,7 @@ def render_html(data: dict[str, Any], title: str = "allegiance report") -> str:
 
 
 def write_report(
-    store: Any,
+    store: Store,
     out: Path,
     *,
     axis: tuple[list[str], list[str]] | None = None,

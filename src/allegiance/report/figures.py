@@ -131,7 +131,7 @@ def dyad_figure(dyad: dict[str, Any], height: int = 340) -> dict[str, Any]:
         title={"text": f"{a} – {b}", "x": 0, "font": {"size": 15}},
         barmode="stack",
         margin={"l": 56, "r": 60, "t": 36, "b": 56},
-        xaxis={"type": "category", "gridcolor": GRID, "nticks": 20,
+        xaxis={"type": "category", "gridcolor": GRID, "automargin": True,
                "tickangle": -45 if len(periods) > 12 else 0},
         yaxis={
             "title": {"text": "relation score"},
@@ -189,7 +189,7 @@ def axis_figure(axis: dict[str, Any], height: int = 320) -> dict[str, Any]:
     )
     layout = _base_layout(
         height=height,
-        xaxis={"type": "category", "gridcolor": GRID, "nticks": 20},
+        xaxis={"type": "category", "gridcolor": GRID, "automargin": True},
         yaxis={"range": [-1.05, 1.05], "gridcolor": GRID, "zerolinecolor": MUTED},
     )
     return {"data": data, "layout": layout, "config": CONFIG}

@@ -142,7 +142,7 @@
     }).then(function (res) {
       var series = res.dyad.series || [];
       var withData = series.filter(function (p) { return p.score !== null; }).length;
-      status.textContent = withData ? withData + " periods with evidence · click a point for the sentences behind it"
+      status.textContent = withData ? withData + " periods scored · click a point for the sentences behind it"
         : "No evidence about this pair in the database.";
       return Plotly.newPlot(dyadPlot, res.figure.data, res.figure.layout, res.figure.config).then(function () {
         dyadPlot.on("plotly_click", function (ev) {

@@ -1,0 +1,159 @@
+"""The coder on sentences written for these tests (not from any corpus)."""
+
+import pytest
+
+
+def dyads(events, modality=None):
+    return {
+        (e["source"]["country"] or e["source"]["code"],
+         e["target"]["country"] or e["target"]["code"] if e["target"] else None,
+         e["cameo_root"])
+        for e in events
+        if modality is None or e["modality"] == modality
+    }
+
+
+def test_active_clause_with_object(code):
+    events, _ = code("Turkish jets bombed Kurdish positions and Iraq condemned Turkey on Friday.")
+    assert ("IRQ", "TUR", "11") in dyads(events)
+
+
+def test_passive_with_agent(code):
+    events, _ = code("The border post was attacked by Afghan troops on Sunday.")
+    assert not events  # no target state named: nothing dyadic to code
+    events, _ = code("Pakistan was attacked by Indian aircraft on Tuesday.")
+    assert ("IND", "PAK", "19") in dyads(events)
+
+
+def test_symmetric_events_yield_one_record_each_way(code):
+    events, _ = code("Egypt and Sudan signed a water-sharing treaty in Cairo.")
+    assert {("EGY", "SDN", "05"), ("SDN", "EGY", "05")} <= dyads(events)
+
+
+def test_nominal_event_with_prefix_compound(code):
+    events, _ = code("The Sino-Pakistani naval exercise ended on Friday.")
+    assert {("CHN", "PAK", "06"), ("PAK", "CHN", "06")} <= dyads(events)
+
+
+def test_light_verb_with_event_noun(code):
+    events, _ = code("Japan held talks with South Korea on the fishing dispute.")
+    assert ("JPN", "KOR", "04") in dyads(events)
+    events, _ = code("Washington imposed sanctions on Venezuela last month.")
+    assert ("USA", "VEN", "16") in dyads(events)
+
+
+def test_coordinated_nationalities_share_the_head_noun(code):
+    events, _ = code("French and German troops began a joint exercise in Poland.")
+    assert {("FRA", "DEU", "06"), ("DEU", "FRA", "06")} <= dyads(events)
+    assert all(e["source"]["sector"] == "MIL" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Brazil did not sign the trade pact with Argentina.", "negated"),
+        ("No Chinese warship has ever visited Lithuania.", "negated"),
+        ("Kenya will send troops to Somalia next month.", "future"),
+        ("Officials said Chile plans to open talks with Bolivia.", "future"),
+        ("Seoul had expected that Tokyo would cancel its visit to Pyongyang.", "hypothetical"),
+        ("If Iran attacks Israel, the region will burn.", "hypothetical"),
+        ("Ukraine alleges that Belarus trained Russian troops.", "alleged"),
+        ("Belarus reportedly trained Russian troops.", "alleged"),
+        ("There is a possibility of a Turkey-Iran alliance against Iraq.", "speculative"),
+    ],
+)
+def test_modality(code, text, modality):
+    events, relations = code(text)
+    records = events + relations
+    assert records, text
+    assert modality in {r["modality"] for r in records}, [r["modality"] for r in records]
+    if modality != "asserted":
+        main = [r for r in records if r["modality"] == "asserted"
+                and r.get("cameo_root") not in {"11", "03"}]
+        assert not main, main
+
+
+def test_expectation_is_not_coded_as_an_event_that_happened(code):
+    events, _ = code("Delhi had expected that Moscow would call off its naval drill with Beijing.")
+    assert events
+    assert all(e["modality"] != "asserted" for e in events if e["cameo_root"] in {"06", "16"})
+
+
+def test_intent_is_asserted_and_the_planned_act_is_future(code):
+    events, _ = code("Norway decided to expand military cooperation with Sweden.")
+    roots = {(e["cameo_root"], e["modality"]) for e in events if e["source"]["country"] == "NOR"}
+    assert ("03", "asserted") in roots and ("06", "future") in roots
+
+
+def test_dates_from_the_clause(code):
+    events, relations = code(
+        "Hungary and Austria were rivals during the Cold War, and in 1989 they opened their border.",
+        "2019-05-01")
+    rel = next(r for r in relations if {r["a"]["country"], r["b"]["country"]} == {"HUN", "AUT"})
+    assert rel["stance"] == "rival" and rel["date"]["basis"] == "era"
+    assert rel["date"]["start"].startswith("1947")
+
+
+def test_past_perfect_without_date_is_before_the_document(code):
+    events, _ = code("Greece had accused Turkey of violating its airspace.", "2020-03-01")
+    acc = next(e for e in events if e["cameo_root"] == "11")
+    assert acc["date"]["basis"] == "tense" and acc["date"]["end"] == "2020-03-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "stance", "trend"),
+    [
+        ("Cuba and the United States were enemies for decades.", {"CUB", "USA"}, "adversary", None),
+        ("Hungary was an ally of Germany in 1941.", {"HUN", "DEU"}, "ally", None),
+        ("In those years Cairo was close to Moscow.", {"EGY", "RUS"}, "friendly", None),
+        ("Relations between Canada and India have soured.", {"CAN", "IND"}, "strained", "worsening"),
+        ("Vietnam has moved closer to the United States.", {"VNM", "USA"}, "friendly", "improving"),
+        ("Kazakhstan signed a strategic partnership with China.", {"KAZ", "CHN"}, "partner", None),
+    ],
+)
+def test_relation_statements(code, text, pair, stance, trend):
+    _, relations = code(text)
+    match = [r for r in relations if {r["a"]["country"], r["b"]["country"]} == pair]
+    assert match, relations
+    assert match[0]["stance"] == stance and match[0]["trend"] == trend
+    assert -1 <= match[0]["polarity"] <= 1
+
+
+def test_pronouns_resolve_within_the_document(code):
+    text = ("Nigeria hosted a summit on Monday. It later signed a security pact with Ghana. "
+            "The two countries also agreed to share intelligence.")
+    events, _ = code(text)
+    assert ("NGA", "GHA", "05") in dyads(events)
+    assert ("GHA", "NGA", "06") in dyads(events) or ("NGA", "GHA", "03") in dyads(events)
+    resolved = [e for e in events if e["source"]["text"] in {"It", "two countries"}]
+    assert resolved
+
+
+def test_spans_point_into_the_original_text(code):
+    text = "Intro line\n\nAt dawn #Sweden   praised Finland for its bid."
+    events, _ = code(text)
+    e = next(e for e in events if e["cameo_root"] == "05")
+    start, end = e["span"]
+    assert e["sentence_text"] in text
+    assert "Sweden" in text[start:end] and "Finland" in text[start:end]
+    assert "#Sweden" in e["sentence_text"]
+
+
+def test_domestic_events_are_not_dyadic(code):
+    events, _ = code("Indian police arrested Indian protesters in Delhi.")
+    assert all(e["target"] is None or e["target"]["country"] != "IND" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "Hello", "." * 1000, "word " * 200_000, "Россия и Пакистан провели учения.",
+     "\x00\x01\x02 India \x7f attacked \u200b Pakistan", "((((((" * 500,
+     "India said that " * 300 + "Pakistan attacked China."],
+)
+def test_any_text_codes_without_exception(coder, text):
+    from allegiance.model import Document
+
+    coded = coder.code(Document("x", text, None))
+    assert coded.sentences >= 0
+    for e in coded.events:
+        assert 0 <= e.span[0] <= e.span[1] <= len(text)

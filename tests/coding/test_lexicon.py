@@ -1,0 +1,54 @@
+import pytest
+
+from allegiance.coding.lexicon import Lexicon
+from allegiance.model import InputError
+from allegiance.ontology import cameo_codes
+
+
+def test_lexicon_covers_every_cameo_root():
+    lex = Lexicon.default()
+    codes = [s.code for senses in lex.verbs.values() for s in senses]
+    codes += [s.code for senses in lex.nouns.values() for s in senses]
+    roots = {cameo_codes()[c].root for c in codes}
+    assert roots == {f"{i:02d}" for i in range(1, 21)}
+
+
+def test_particles_stay_strings_not_yaml_booleans():
+    lex = Lexicon.default()
+    assert any(s.particle == "off" for s in lex.verbs["call"])
+    assert any(s.particle == "on" for s in lex.verbs["call"])
+    assert "on" in lex.default_targets
+
+
+def test_relation_and_modality_cues_are_loaded():
+    lex = Lexicon.default()
+    assert lex.relation_nouns["adversaries"].stance == "adversary"
+    assert lex.relation_predicates["sour"].trend == "worsening"
+    assert "would" in lex.cues("hypothetical", "modals")
+
+
+def test_user_lexicon_with_unknown_code_names_file(tmp_path):
+    bad = tmp_path / "lex.yaml"
+    bad.write_text("verbs:\n  bless:\n    - {code: '13y'}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="lex.yaml.*13y"):
+        Lexicon.from_file(bad)
+
+
+def test_user_lexicon_replaces_the_event_patterns(tmp_path, coder):
+    from allegiance.coding import Coder
+    from allegiance.model import Document
+
+    path = tmp_path / "lex.yaml"
+    path.write_text("verbs:\n  scold:\n    - {code: '111'}\n", encoding="utf-8")
+    custom = Coder(coder.gazetteer, Lexicon.from_file(path), nlp=coder.nlp)
+    coded = custom.code(Document("x", "Chile scolded Peru over fishing rights.", None))
+    assert [(e.source.country, e.target.country, e.cameo) for e in coded.events] == [
+        ("CHL", "PER", "111")]
+    assert custom.version != coder.version
+
+
+def test_invalid_yaml_is_an_input_error(tmp_path):
+    bad = tmp_path / "broken.yaml"
+    bad.write_text("verbs: [unclosed\n", encoding="utf-8")
+    with pytest.raises(InputError, match="broken.yaml"):
+        Lexicon.from_file(bad)
