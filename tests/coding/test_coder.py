@@ -157,3 +157,17 @@ def test_any_text_codes_without_exception(coder, text):
     assert coded.sentences >= 0
     for e in coded.events:
         assert 0 <= e.span[0] <= e.span[1] <= len(text)
+
+
+def test_limits_skip_and_count_instead_of_failing(coder):
+    from allegiance.coding import Coder
+    from allegiance.model import Document
+
+    small = Coder(coder.gazetteer, coder.lexicon, nlp=coder.nlp, max_chars=60)
+    text = "Chile praised Peru. " * 10
+    coded = small.code(Document("x", text, None))
+    assert coded.sentences == 10
+    assert coded.skipped_sentences == 7 and len(coded.events) == 3
+    hurried = Coder(coder.gazetteer, coder.lexicon, nlp=coder.nlp, time_budget=-1)
+    coded = hurried.code(Document("x", text, None))
+    assert coded.events == [] and coded.skipped_sentences == 10

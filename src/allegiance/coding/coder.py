@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +42,11 @@ from allegiance.nlp import is_mostly_text, load_pipeline, normalise, split_sente
 from allegiance.ontology import lookup
 
 CODER_VERSION = "0.1.0"
+# Resource limits per document: text past MAX_DOCUMENT_CHARS is not parsed, and reading the
+# records of one document stops after TIME_BUDGET_SECONDS; the sentences left are counted as
+# skipped (CodedDocument.skipped_sentences), never silently lost.
+MAX_DOCUMENT_CHARS = 1_000_000
+TIME_BUDGET_SECONDS = 60.0
 # ALLEGIANCE_DEBUG=1 makes a sentence that fails to code raise instead of being skipped.
 _DEBUG = os.environ.get("ALLEGIANCE_DEBUG") == "1"
 
@@ -94,7 +100,11 @@ class Coder:
         *,
         gate: bool = True,
         nlp: Any = None,
+        max_chars: int = MAX_DOCUMENT_CHARS,
+        time_budget: float = TIME_BUDGET_SECONDS,
     ) -> None:
+        self.max_chars = max_chars
+        self.time_budget = time_budget
         self.gazetteer = gazetteer or Gazetteer.default()
         self.lexicon = lexicon or Lexicon.default()
         self.gate = gate
@@ -163,7 +173,11 @@ class Coder:
         selected: list[tuple[Sentence, list[Mention]]] = []
         mi = 0
         prev_had_actor = False
+        over_limit = 0
         for idx, span in enumerate(sentences):
+            if span.end > self.max_chars:
+                over_limit += 1
+                continue
             while mi < len(mentions) and mentions[mi].end <= span.start:
                 mi += 1
             inside = []
@@ -177,17 +191,19 @@ class Coder:
             if keep and is_mostly_text(sent.text):
                 selected.append((sent, inside))
             prev_had_actor = bool(inside) or (prev_had_actor and _has_anaphor(sent.text))
-        return _Prepared(doc, original, text, len(sentences), selected)
+        return _Prepared(doc, original, text, len(sentences), selected, over_limit)
 
     def _code_document(self, prep: _Prepared, parses: list[Any]) -> CodedDocument:
-        out = CodedDocument(prep.doc.doc_id, sentences=prep.n_sentences)
+        out = CodedDocument(prep.doc.doc_id, sentences=prep.n_sentences,
+                            skipped_sentences=prep.over_limit)
         discourse = Discourse()
+        deadline = time.monotonic() + self.time_budget
         prev_end = 0
         for (sent, mentions), sdoc in zip(prep.selected, parses, strict=True):
             if _PARAGRAPH_BREAK.search(prep.text, prev_end, sent.start):
                 discourse.narrative = False
             prev_end = sent.end
-            if sdoc is None:
+            if sdoc is None or time.monotonic() > deadline:
                 out.skipped_sentences += 1
                 continue
             try:
@@ -214,6 +230,7 @@ class _Prepared:
     norm: str  # the same length, cleaned for parsing
     n_sentences: int
     selected: list[tuple[Sentence, list[Mention]]]
+    over_limit: int = 0
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")

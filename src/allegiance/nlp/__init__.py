@@ -114,7 +114,7 @@ def _fast_attribute_ruler() -> type:
         attributes on one token only, and rules apply in rule order per token, so a token's
         outcome depends only on the attributes its one-token rules test, plus the (few)
         multi-token rules that land on it, which run through a small Matcher, and only when
-        the document holds a word that can start one of them.
+        the document holds the words or labels one of them needs.
         """
 
         @staticmethod
@@ -122,12 +122,15 @@ def _fast_attribute_ruler() -> type:
             single = Matcher(ruler.vocab, validate=False)
             multi = Matcher(ruler.vocab, validate=False)
             ones: list[dict[str, Any]] = []
-            firsts: list[dict[str, Any]] = []
+            multi_patterns: list[list[dict[str, Any]]] = []
             for i in range(len(ruler.attrs)):
                 _cb, patterns = ruler.matcher.get(str(i))
                 for pat in patterns:
                     pat = [{k.upper(): v for k, v in tok.items()} for tok in pat]
-                    (ones if len(pat) == 1 else firsts).append(pat[0])
+                    if len(pat) == 1:
+                        ones.append(pat[0])
+                    else:
+                        multi_patterns.append(pat)
                     (single if len(pat) == 1 else multi).add(str(i), [pat])
             used = sorted({k for tok in ones for k in tok})
             if any(k == "TEXT" for tok in ones for k in tok):
@@ -141,19 +144,30 @@ def _fast_attribute_ruler() -> type:
                     columns.append((attr, ({strings.add(w) for w in rules[0]}, rules[1])))
                 else:
                     return False
-            # Words that can start a multi-token rule (None: any token can).
-            starts: set[int] | None = set()
-            for tok in firsts:
-                v = tok.get("LOWER")
-                words = [v] if isinstance(v, str) else (v or {}).get("IN") \
-                    if isinstance(v, dict) and set(v) == {"IN"} else None
-                if words is None:
-                    starts = None
+            # What each multi-token rule needs to find in a document (an empty list: nothing
+            # we can check, so it always runs): the Matcher runs only when one could match.
+            gates = ("LOWER", "DEP", "TAG")
+            needs: list[list[tuple[int, set[int]]]] | None = []
+            for pat in multi_patterns:
+                need = []
+                for tok in pat:
+                    if tok.get("OP", "1") not in ("1", "+"):
+                        continue  # an optional or negated token proves nothing
+                    for attr in gates:
+                        v = tok.get(attr)
+                        if isinstance(v, dict) and set(v) == {"IN"}:
+                            v = list(v["IN"])
+                        elif isinstance(v, str):
+                            v = [v]
+                        if isinstance(v, list):
+                            need.append((gates.index(attr), {strings.add(w) for w in v}))
+                if not need:
+                    needs = None
                     break
-                starts.update(strings.add(w) for w in words)
+                needs.append(need)
             ruler._fast = {
-                "single": single, "multi": multi if firsts else None, "starts": starts,
-                "ids": [ATTR_IDS[a] for a in used] + [ATTR_IDS["LOWER"]],
+                "single": single, "multi": multi if multi_patterns else None, "needs": needs,
+                "ids": [ATTR_IDS[a] for a in used] + [ATTR_IDS[a] for a in gates],
                 "words": [(j, named, regexes, {}) for j, (_a, m) in enumerate(columns)
                           if m is not None for named, regexes in [m]],
                 "cache": {},
@@ -170,17 +184,19 @@ def _fast_attribute_ruler() -> type:
         def _fast_apply(self, doc: Any) -> None:
             st = self._fast
             cache, strings = st["cache"], self.vocab.strings
-            rows = doc.to_array(st["ids"]).tolist() if len(doc) else []
+            if not len(doc):
+                return
+            arr = doc.to_array(st["ids"])
+            rows = arr[:, :-3].tolist()
             extra: dict[int, list[int]] = {}
-            starts = st["starts"]
-            if st["multi"] is not None and (starts is None or any(r[-1] in starts for r in rows)):
+            needs = st["needs"]
+            if st["multi"] is not None and (needs is None or self._could_match(arr, needs)):
                 for m_id, s, e in st["multi"](doc, allow_missing=True, as_spans=False):
                     attr_id = int(strings[m_id])
                     tok = Span(doc, s, e)[self.indices[attr_id]]
                     extra.setdefault(tok.i, []).append(attr_id)
             words = st["words"]
             for i, row in enumerate(rows):
-                row.pop()
                 for j, named, regexes, memo in words:
                     h = row[j]
                     if h not in named:
@@ -202,6 +218,12 @@ def _fast_attribute_ruler() -> type:
                     attrs = self._merged(sorted(ids + extra[i]))
                 if attrs:
                     set_token_attrs(doc[i], attrs)
+
+        @staticmethod
+        def _could_match(arr: Any, needs: list[list[tuple[int, set[int]]]]) -> bool:
+            present = [set(arr[:, k].tolist()) for k in (-3, -2, -1)]
+            return any(all(not present[g].isdisjoint(vals) for g, vals in need)
+                       for need in needs)
 
         def _merged(self, ids: list[int]) -> dict[int, Any]:
             out: dict[int, Any] = {}
