@@ -125,6 +125,12 @@ class Database:
             paths = [paths]
         return ingest(self.store, [str(p) for p in paths], **kwargs)
 
+    def process(self, **kwargs: Any) -> Any:
+        """Code the stored documents not yet coded by this coder version (see `process`)."""
+        from allegiance.pipeline.process import process
+
+        return process(self.store, **kwargs)
+
     def import_file(self, kind: str, path: str | Path) -> Any:
         """Import a GDELT, ICEWS, POLECAT, ... file; returns an ImportResult."""
         from allegiance.pipeline.imports import import_file

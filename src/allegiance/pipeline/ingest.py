@@ -1,7 +1,9 @@
 """Ingest: read documents from files into the store, batch by batch, with a run ledger.
 
 Each batch (documents plus the rejections read alongside them plus the run's counters) is one
-transaction, so a crash or kill never leaves half a batch; re-ingesting adds nothing.
+transaction, so a crash or kill never leaves half a batch; re-ingesting adds nothing.  A batch
+that stores documents also sets ``meta.dedup_pending`` so that near-duplicate clustering, which
+runs after the last batch, is redone by the next ingest if this one is killed before it.
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from allegiance.model import Document
-from allegiance.readers import Rejected, read_paths, read_stream
+from allegiance.readers import Rejected, max_bytes_default, read_paths, read_stream
 from allegiance.store import Store
 from allegiance.store.dedup import cluster_near_duplicates
 
 Progress = Callable[[int, int], None]
+DEDUP_PENDING = "dedup_pending"
 
 
 @dataclass(slots=True)
@@ -72,13 +75,16 @@ def ingest(
     default_date: dt.date | None = None,
     batch_size: int = 200,
     progress: Progress | None = None,
-    max_bytes: int = 20_000_000,
+    max_bytes: int | None = None,
     dedup: bool = True,
 ) -> IngestResult:
     """Store the documents in ``paths``; ``progress(done, total)`` counts inputs read.
 
     ``total`` is 0 while unknown (documents are streamed; a JSONL file may hold millions).
+    ``max_bytes`` (default ``$ALLEGIANCE_MAX_BYTES`` or 20,000,000) limits each input file,
+    decompressed member and document; a larger one is a recorded rejection.
     """
+    max_bytes = max_bytes or max_bytes_default()
     params = {
         "paths": [str(p) for p in paths],
         "input_format": input_format,
@@ -94,6 +100,8 @@ def ingest(
     def flush() -> None:
         with store.transaction():
             counts = store.add_documents(docs, run_id)
+            if counts.stored and dedup:
+                store.con.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", [DEDUP_PENDING])
             for r in rejects:
                 store.add_reject(run_id, r.input, r.line, r.reason, "rejected")
             store.add_to_run(run_id, stored=counts.stored, duplicates=counts.duplicates,
@@ -108,6 +116,10 @@ def ingest(
 
     try:
         for item in _items(paths, input_format, columns, default_date, max_bytes):
+            if not isinstance(item, Rejected) and len(item.text) * 4 > max_bytes \
+                    and len(item.text.encode("utf-8")) > max_bytes:
+                item = Rejected(item.path or item.doc_id, item.meta.get("line"),
+                                f"document is larger than {max_bytes:,} bytes")
             if isinstance(item, Rejected):
                 rejects.append(item)
             else:
@@ -120,10 +132,18 @@ def ingest(
         flush()
         if progress:
             progress(done, done)
-        if dedup and result.stored:
-            result.clustered = cluster_near_duplicates(store)
+        if dedup and (result.stored or _dedup_pending(store)):
+            with store.transaction():
+                result.clustered = cluster_near_duplicates(store)
+                store.con.execute("DELETE FROM meta WHERE key = ?", [DEDUP_PENDING])
     except BaseException:
         store.finish_run(run_id, "failed")
         raise
     store.finish_run(run_id, "ok")
     return result
+
+
+def _dedup_pending(store: Store) -> bool:
+    """True when an earlier ingest stored documents but died before clustering them."""
+    rows = store.con.execute("SELECT 1 FROM meta WHERE key = ?", [DEDUP_PENDING]).fetchall()
+    return bool(rows)

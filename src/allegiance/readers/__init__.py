@@ -14,6 +14,7 @@ import gzip
 import html
 import io
 import json
+import os
 import re
 import zipfile
 import zlib
@@ -27,11 +28,14 @@ from allegiance.model import Document, make_doc_id
 from allegiance.readers.dates import dateline_date, parse_date
 
 __all__ = [
+    "DEFAULT_MAX_BYTES",
     "FORMATS",
+    "MAX_BYTES_ENV",
     "Rejected",
     "dateline_date",
     "detect_format",
     "expand_paths",
+    "max_bytes_default",
     "parse_date",
     "read_bytes",
     "read_paths",
@@ -50,6 +54,25 @@ _HIDDEN = re.compile(r"(^|/)\.[^/]")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _TEXT_CANDIDATES = ("text", "body", "content", "article")
 _CHUNK = 1 << 16
+DEFAULT_MAX_BYTES = 20_000_000
+MAX_BYTES_ENV = "ALLEGIANCE_MAX_BYTES"
+_ZIP_TOTAL_FACTOR = 10  # a zip may unpack to at most this many times the per-file limit
+
+
+def max_bytes_default() -> int:
+    """The per-document/per-file size limit: ``$ALLEGIANCE_MAX_BYTES``, else 20,000,000.
+
+    It bounds memory per input: a larger file, decompressed member or JSONL line is rejected
+    (with the limit in the reason) instead of being read.
+    """
+    raw = os.environ.get(MAX_BYTES_ENV, "").strip().replace("_", "")
+    try:
+        value = int(raw) if raw else DEFAULT_MAX_BYTES
+    except ValueError:
+        raise ValueError(f"${MAX_BYTES_ENV}={raw!r}: not a number of bytes") from None
+    if value < 1:
+        raise ValueError(f"${MAX_BYTES_ENV}={raw!r}: must be at least 1")
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,14 +155,16 @@ def read_paths(
     input_format: str | None = None,
     columns: dict[str, str] | None = None,
     default_date: dt.date | None = None,
-    max_bytes: int = 20_000_000,
+    max_bytes: int | None = None,
 ) -> Iterator[Item]:
     """Every document in these paths, and a ``Rejected`` for every input that gave none.
 
-    ``max_bytes`` caps each file and each decompressed member, so a huge file or a zip bomb
-    is rejected instead of exhausting memory.
+    ``max_bytes`` (default ``max_bytes_default()``) caps each file, each decompressed member
+    and each JSONL line, so a huge file or a zip bomb is rejected instead of exhausting memory;
+    a JSONL file larger than it is streamed line by line.
     """
     _check_format(input_format)
+    max_bytes = max_bytes or max_bytes_default()
     for item in expand_paths(paths):
         if isinstance(item, Rejected):
             yield item
@@ -157,13 +182,15 @@ def read_stream(
     input_format: str = "text",
     columns: dict[str, str] | None = None,
     default_date: dt.date | None = None,
-    max_bytes: int = 20_000_000,
+    max_bytes: int | None = None,
 ) -> Iterator[Item]:
     """Documents from an open stream (stdin, ``-``); the whole stream is one input."""
     _check_format(input_format)
-    if input_format == "jsonl" and isinstance(stream, io.TextIOBase):
+    max_bytes = max_bytes or max_bytes_default()
+    if input_format == "jsonl":
         # line by line, so a long pipe is not held in memory
-        yield from _jsonl_lines(enumerate(stream, 1), name, columns, default_date)
+        yield from _jsonl_lines(_stream_lines(stream, name, max_bytes), name, columns,
+                                default_date)
         return
     raw = stream.read(max_bytes + 1)
     data = raw.encode("utf-8") if isinstance(raw, str) else raw
@@ -171,7 +198,7 @@ def read_stream(
         yield Rejected(name, None, f"input is larger than {max_bytes:,} bytes")
         return
     yield from read_bytes(data, name, input_format=input_format, columns=columns,
-                          default_date=default_date)
+                          default_date=default_date, max_bytes=max_bytes)
 
 
 def read_bytes(
@@ -181,9 +208,14 @@ def read_bytes(
     input_format: str | None = None,
     columns: dict[str, str] | None = None,
     default_date: dt.date | None = None,
+    max_bytes: int | None = None,
 ) -> Iterator[Item]:
     """Documents from the bytes of one (already decompressed) input."""
     fmt = input_format or detect_format(name, data)
+    max_bytes = max_bytes or max_bytes_default()
+    if len(data) > max_bytes:
+        yield Rejected(name, None, f"input is larger than {max_bytes:,} bytes")
+        return
     if not data.strip():
         yield Rejected(name, None, "empty file")
         return
@@ -236,6 +268,10 @@ def _read_file(
     if lower.endswith(".zip"):
         yield from _read_zip(path, input_format, columns, default_date, max_bytes)
         return
+    if size > max_bytes and (input_format or detect_format(name)) == "jsonl" \
+            and not lower.endswith(".gz"):
+        yield from _read_big_jsonl(path, columns, default_date, max_bytes)
+        return
     if size > max_bytes:
         yield Rejected(name, None, f"file is larger than {max_bytes:,} bytes ({size:,} bytes)")
         return
@@ -250,7 +286,7 @@ def _read_file(
         inner = name[:-3] if lower.endswith(".gz") else name
     fmt = input_format or detect_format(inner, data)
     yield from read_bytes(data, name, input_format=fmt, columns=columns,
-                          default_date=default_date)
+                          default_date=default_date, max_bytes=max_bytes)
 
 
 def _gunzip(data: bytes, max_bytes: int) -> bytes | Rejected:
@@ -294,7 +330,8 @@ def _read_zip(
             return
         for info in members:
             member = f"{name}!{info.filename}"
-            if info.file_size > max_bytes or total + info.file_size > 10 * max_bytes:
+            if info.file_size > max_bytes or \
+                    total + info.file_size > _ZIP_TOTAL_FACTOR * max_bytes:
                 yield Rejected(member, None,
                                f"decompressed size exceeds {max_bytes:,} bytes (zip bomb?)")
                 continue
@@ -322,7 +359,47 @@ def _read_zip(
                     continue
                 data, inner = got, inner[:-3]
             yield from read_bytes(data, member, columns=columns, default_date=default_date,
-                                  input_format=input_format or detect_format(inner, data))
+                                  input_format=input_format or detect_format(inner, data),
+                                  max_bytes=max_bytes)
+
+
+def _stream_lines(
+    stream: TextIO | BinaryIO, name: str, max_bytes: int
+) -> Iterator[tuple[int, str | Rejected]]:
+    """Numbered lines of a stream, each read with a cap: a longer line becomes a Rejected."""
+    lineno = 0
+    while True:
+        raw = stream.readline(max_bytes + 1)
+        if not raw:
+            return
+        lineno += 1
+        nl = b"\n" if isinstance(raw, bytes) else "\n"
+        if len(raw) > max_bytes and not raw.endswith(nl):  # type: ignore[arg-type]
+            while raw and not raw.endswith(nl):  # type: ignore[arg-type]
+                raw = stream.readline(_CHUNK)  # skip the rest of the oversized line
+            yield lineno, Rejected(name, lineno, f"line is longer than {max_bytes:,} bytes")
+            continue
+        if isinstance(raw, bytes):
+            try:
+                yield lineno, raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield lineno, Rejected(name, lineno,
+                                       f"not UTF-8 text (undecodable byte at offset {exc.start})")
+            continue
+        yield lineno, raw
+
+
+def _read_big_jsonl(
+    path: Path, columns: dict[str, str] | None, default_date: dt.date | None, max_bytes: int
+) -> Iterator[Item]:
+    """A JSONL file larger than the limit: streamed, the limit applies to each line."""
+    name = str(path)
+    with path.open("rb") as fh:
+        if _is_binary(fh.read(_CHUNK)):
+            yield Rejected(name, None, "binary file (contains NUL bytes), not text")
+            return
+        fh.seek(0)
+        yield from _jsonl_lines(_stream_lines(fh, name, max_bytes), name, columns, default_date)
 
 
 # -- decoding ---------------------------------------------------------------------------------
@@ -476,7 +553,7 @@ def _record_doc(
 
 
 def _jsonl_lines(
-    lines: Iterable[tuple[int, str]],
+    lines: Iterable[tuple[int, str | Rejected]],
     name: str,
     columns: dict[str, str] | None,
     default_date: dt.date | None,
@@ -484,6 +561,10 @@ def _jsonl_lines(
     cols = _colmap(columns)
     any_line = False
     for lineno, raw in lines:
+        if isinstance(raw, Rejected):
+            any_line = True
+            yield raw
+            continue
         line = raw.strip().lstrip("\ufeff")
         if not line:
             continue

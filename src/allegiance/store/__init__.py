@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import time
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -23,9 +24,15 @@ import pyarrow as pa
 
 from allegiance.model import CodedDocument, Document, Event, Relation, content_hash, make_doc_id
 
-SCHEMA_VERSION = 1
+from allegiance.store.migrations import SCHEMA_VERSION, migrate, stored_version
+
 DB_ENV = "ALLEGIANCE_DB"
 DEFAULT_DB = "allegiance.duckdb"
+BUSY_WAIT_ENV = "ALLEGIANCE_BUSY_WAIT"
+BUSY_WAIT = 2.0  # seconds a writer waits for a lock held by a short reader (a web request)
+# Marks this process's runs: a later run from another process marks 'running' runs that are
+# not its own as 'interrupted' (DuckDB lets one process write, so their owner is gone).
+_OWNER = f"{os.getpid()}-{uuid.uuid4().hex[:12]}"
 
 
 class StoreError(RuntimeError):
@@ -44,30 +51,51 @@ class IngestCounts:
     rejected: int = 0
 
 
-def _schema_sql() -> str:
+def schema_sql() -> str:
+    """The packaged schema (every table at the current version), as idempotent SQL."""
     return resources.files("allegiance.store").joinpath("schema.sql").read_text(encoding="utf-8")
 
 
 class Store:
     """A connection to one allegiance database file (created on first use)."""
 
-    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | Path | None = None, *, read_only: bool = False,
+        busy_wait: float | None = None,
+    ) -> None:
         self.path = Path(path) if path is not None else default_db_path()
         self.read_only = read_only
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such database (run `allegiance ingest` first)")
+        if busy_wait is None:
+            busy_wait = _env_float(BUSY_WAIT_ENV, BUSY_WAIT) if not read_only else 0.0
+        self.con = self._connect(busy_wait)
         try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.IOException as exc:
-            msg = str(exc).splitlines()[0]
-            if "lock" in msg.lower():
-                raise StoreError(f"{self.path}: database is busy (another process is writing)") from exc
-            raise StoreError(f"{self.path}: cannot open database: {msg}") from exc
-        except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: not an allegiance database: {exc}") from exc
-        if not read_only:
-            self._migrate()
-        self._check_version()
+            self._check_version()
+        except BaseException:
+            self.con.close()
+            raise
+
+    def _connect(self, busy_wait: float) -> duckdb.DuckDBPyConnection:
+        """Open the file; a lock held by another process is retried for ``busy_wait`` s."""
+        deadline = time.monotonic() + max(0.0, busy_wait)
+        delay = 0.05
+        while True:
+            try:
+                return duckdb.connect(str(self.path), read_only=self.read_only)
+            except duckdb.IOException as exc:
+                msg = str(exc).splitlines()[0]
+                if "lock" not in msg.lower():
+                    raise StoreError(f"{self.path}: cannot open database: {msg}") from exc
+                if time.monotonic() + delay > deadline:
+                    raise StoreError(
+                        f"{self.path}: database is busy (another process is writing)"
+                    ) from exc
+                time.sleep(delay)
+                delay = min(delay * 2, 0.5)
+            except duckdb.Error as exc:
+                first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                raise StoreError(f"{self.path}: not an allegiance database: {first}") from exc
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -92,25 +120,42 @@ class Store:
         else:
             self.con.execute("COMMIT")
 
-    def _migrate(self) -> None:
-        self.con.execute(_schema_sql())
-        row = _first(self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'"))
-        if row is None:
-            self.con.execute(
-                "INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
-            )
-
     def _check_version(self) -> None:
+        """Refuse a newer schema; bring an older one up to date (read-write only)."""
         try:
-            row = _first(self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'"))
-        except duckdb.CatalogException as exc:
-            raise StoreError(f"{self.path}: not an allegiance database (no meta table)") from exc
-        version = int(row[0]) if row else 0
-        if version > SCHEMA_VERSION:
+            version = stored_version(self.con)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: not an allegiance database: {exc}") from exc
+        if version is not None and version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: database schema version {version} is newer than this "
                 f"allegiance supports ({SCHEMA_VERSION}); upgrade allegiance"
             )
+        if version is not None and version < 0:
+            raise StoreError(f"{self.path}: not an allegiance database (bad schema_version)")
+        if self.read_only:
+            if version is None or version == 0:
+                raise StoreError(f"{self.path}: not an allegiance database (no meta table)")
+            return  # older versions are read as they are; the next write upgrades them
+        if version is None:
+            self.con.execute("BEGIN TRANSACTION")
+            self.con.execute(schema_sql())
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
+                             [str(SCHEMA_VERSION)])
+            self.con.execute("COMMIT")
+        elif version < SCHEMA_VERSION:
+            try:
+                migrate(self.con, version)
+            except duckdb.Error as exc:
+                first = str(exc).splitlines()[0]
+                raise StoreError(
+                    f"{self.path}: cannot upgrade schema version {version} to "
+                    f"{SCHEMA_VERSION}: {first}"
+                ) from exc
+
+    def schema_version(self) -> int:
+        """The file's schema version (``SCHEMA_VERSION`` once opened read-write)."""
+        return int(stored_version(self.con) or 0)
 
     # -- run ledger --------------------------------------------------------------------------
 
@@ -118,12 +163,26 @@ class Store:
         self, kind: str, params: dict[str, Any] | None = None, coder_version: str | None = None
     ) -> str:
         run_id = f"{kind}-{dt.datetime.now(dt.UTC).strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
+        self.mark_interrupted()
         self.con.execute(
-            "INSERT INTO runs (run_id, kind, started_at, status, coder_version, params) "
-            "VALUES (?, ?, now(), 'running', ?, ?)",
-            [run_id, kind, coder_version, json.dumps(params or {}, default=str)],
+            "INSERT INTO runs (run_id, kind, started_at, status, coder_version, params, owner) "
+            "VALUES (?, ?, now(), 'running', ?, ?, ?)",
+            [run_id, kind, coder_version, json.dumps(params or {}, default=str), _OWNER],
         )
         return run_id
+
+    def mark_interrupted(self) -> int:
+        """Runs left 'running' by another (killed) process become 'interrupted'.
+
+        Only one process can hold the file read-write, so a 'running' run owned by another
+        process has died: its finished batches are kept, the batch in flight was rolled back.
+        """
+        rows = self.con.execute(
+            "UPDATE runs SET status = 'interrupted' WHERE status = 'running' "
+            "AND (owner IS NULL OR owner <> ?)",
+            [_OWNER],
+        ).fetchall()
+        return int(rows[0][0]) if rows else 0
 
     def finish_run(self, run_id: str, status: str = "ok", **counts: int) -> None:
         cols = ["status = ?", "finished_at = now()"]
@@ -153,6 +212,7 @@ class Store:
                 if rec[key] is not None:
                     rec[key] = rec[key].isoformat()
             rec["params"] = json.loads(rec["params"] or "{}")
+            rec.pop("owner", None)  # an internal process mark, not part of the ledger
             out.append(rec)
         return out
 
@@ -368,6 +428,13 @@ class Store:
             "UNION SELECT DISTINCT layer FROM ties ORDER BY 1"
         ).fetchall()
         return [r[0] for r in rows]
+
+
+def _env_float(name: str, default: float) -> float:
+    try:
+        return float(os.environ.get(name, default))
+    except ValueError:
+        return default
 
 
 def _first(cur: duckdb.DuckDBPyConnection) -> tuple[Any, ...] | None:

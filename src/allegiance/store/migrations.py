@@ -37,14 +37,14 @@ _V1_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
 
 
 def _v1_sql() -> str:
-    from allegiance.store import schema_v1_sql
+    from allegiance.store import schema_sql
 
     adds = [
         f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {col} {typ};"
         for table, cols in _V1_COLUMNS.items()
         for col, typ in cols
     ]
-    return schema_v1_sql() + "\n" + "\n".join(adds)
+    return schema_sql() + "\n" + "\n".join(adds)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -59,7 +59,7 @@ SCHEMA_VERSION: int = MIGRATIONS[-1].to
 
 
 def migration_sql(m: Migration) -> str:
-    """The SQL of a migration (version 1 is built from the packaged v1 schema)."""
+    """The SQL of a migration (version 1 is the packaged schema plus the columns it grew)."""
     return _v1_sql() if m.to == 1 else m.sql
 
 

@@ -1,4 +1,5 @@
--- allegiance store, schema version 1.
+-- allegiance store, the current schema (version: allegiance.store.migrations.SCHEMA_VERSION).
+-- Changes go into migrations.py as a new step too, so that older files are upgraded.
 -- One DuckDB file.  Actors are flattened into columns so that analysis is plain SQL;
 -- allegiance.store.records turns rows back into contract records.
 
@@ -13,14 +14,15 @@ CREATE TABLE IF NOT EXISTS runs (
     kind VARCHAR NOT NULL,              -- ingest | process | import
     started_at TIMESTAMP NOT NULL,
     finished_at TIMESTAMP,
-    status VARCHAR NOT NULL,            -- running | ok | failed (a run left 'running' was interrupted)
+    status VARCHAR NOT NULL,            -- running | ok | failed | interrupted (killed; marked by a later run)
     coder_version VARCHAR,
     params VARCHAR,                     -- JSON
     stored BIGINT DEFAULT 0,
     duplicates BIGINT DEFAULT 0,
     rejected BIGINT DEFAULT 0,
     events BIGINT DEFAULT 0,
-    relations BIGINT DEFAULT 0
+    relations BIGINT DEFAULT 0,
+    owner VARCHAR                       -- the process running it (schema version 2)
 );
 
 CREATE TABLE IF NOT EXISTS documents (
