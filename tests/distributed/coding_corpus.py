@@ -14,7 +14,8 @@ def short_documents(n: int = 36) -> list[Document]:
     """The first paragraphs of the demo articles: short, dated, rich in actors."""
     folder = resources.files("allegiance.demo").joinpath("articles")
     docs = []
-    for item in sorted(folder.iterdir(), key=lambda p: p.name)[:n]:
+    items = sorted((p for p in folder.iterdir() if p.name[:4].isdigit()), key=lambda p: p.name)
+    for item in items[:n]:
         raw = item.read_text(encoding="utf-8")
         _, head, body = raw.split("---", 2)
         meta = dict(line.split(": ", 1) for line in head.strip().splitlines() if ": " in line)

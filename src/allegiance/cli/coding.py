@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -21,6 +22,9 @@ from allegiance.cli.common import (
 )
 from allegiance.cli.progress import progress_bar
 
+if TYPE_CHECKING:
+    from allegiance.coding import Coder
+
 
 @app.command("code")
 def code_cmd(
@@ -29,6 +33,8 @@ def code_cmd(
     input_format: str = typer.Option(None, "--input-format", help="text | jsonl (default: by extension)."),
     dictionary: list[Path] = typer.Option(None, "--dictionary", help="Extra actor dictionary (YAML or PETRARCH/TABARI); repeatable."),
     lexicon: Path = typer.Option(None, "--lexicon", help="A lexicon YAML file replacing the packaged one."),
+    verbs: list[Path] = typer.Option(
+        None, "--verbs", help="PETRARCH/TABARI verb dictionary tried first; repeatable."),
     no_gate: bool = typer.Option(False, "--no-gate", help="Parse every sentence, not only those naming actors."),
     fmt: Format = typer.Option(Format.jsonl, "--format", "-f", help="jsonl (records) or json (an array) or text."),
 ) -> None:
@@ -43,7 +49,8 @@ def code_cmd(
     for f in sources:
         if f != "-" and not Path(f).exists():
             fail(f"{f}: no such file")
-    coder = Coder.load(dictionary or (), lexicon=lexicon, gate=not no_gate)
+    coder = (_verbs_coder(dictionary, lexicon, verbs, not no_gate) if verbs
+             else Coder.load(dictionary or (), lexicon=lexicon, gate=not no_gate))
     rejected: list[str] = []
 
     def documents():
@@ -117,6 +124,8 @@ def process_cmd(
     scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address to code on a cluster."),
     dictionary: list[Path] = typer.Option(None, "--dictionary", help="Extra actor dictionary; repeatable."),
     lexicon: Path = typer.Option(None, "--lexicon", help="A lexicon YAML file replacing the packaged one."),
+    verbs: list[Path] = typer.Option(
+        None, "--verbs", help="PETRARCH/TABARI verb dictionary tried first; repeatable."),
     no_gate: bool = typer.Option(False, "--no-gate", help="Parse every sentence."),
     batch_size: int = typer.Option(64, "--batch-size", min=1),
     limit: int = typer.Option(None, "--limit", min=1, help="Code at most this many documents."),
@@ -126,6 +135,10 @@ def process_cmd(
     for d in dictionary or ():
         if not d.exists():
             fail(f"{d}: no such file")
+    if verbs and (scheduler or workers != 1):
+        # Worker processes rebuild their coder from paths, which cannot carry the verbs.
+        fail("--verbs codes in this process only: use it without --scheduler and --workers")
+    coder = _verbs_coder(dictionary, lexicon, verbs, not no_gate) if verbs else None
     store = open_store(db)
     try:
         if scheduler:
@@ -141,7 +154,7 @@ def process_cmd(
             with progress_bar("coding", unit="docs") as bar:
                 result = process(store, dictionaries=dictionary or (), lexicon=lexicon,
                                  gate=not no_gate, workers=workers, batch_size=batch_size,
-                                 limit=limit, progress=bar)
+                                 limit=limit, progress=bar, coder=coder)
     finally:
         store.close()
     summary = {
@@ -168,6 +181,8 @@ def evaluate_cmd(
     gold: list[Path] = typer.Argument(..., help="Gold JSONL file(s) or folder, or PETRARCH validation XML."),
     dictionary: list[Path] = typer.Option(None, "--dictionary", help="Extra actor dictionary; repeatable."),
     lexicon: Path = typer.Option(None, "--lexicon"),
+    verbs: list[Path] = typer.Option(
+        None, "--verbs", help="PETRARCH/TABARI verb dictionary tried first; repeatable."),
     no_gate: bool = typer.Option(False, "--no-gate"),
     errors: Path = typer.Option(None, "--errors", help="Write every mismatch as JSONL here."),
     fmt: Format = typer.Option(Format.text, "--format", "-f"),
@@ -179,7 +194,8 @@ def evaluate_cmd(
     for g in gold:
         if not g.exists():
             fail(f"{g}: no such file")
-    coder = Coder.load(dictionary or (), lexicon=lexicon, gate=not no_gate)
+    coder = (_verbs_coder(dictionary, lexicon, verbs, not no_gate) if verbs
+             else Coder.load(dictionary or (), lexicon=lexicon, gate=not no_gate))
     report = evaluate_paths(gold, coder, errors_path=errors)
     if fmt == Format.json:
         emit_json(report.to_dict())
@@ -187,3 +203,21 @@ def evaluate_cmd(
         from allegiance.cli.tables import print_evaluation
 
         print_evaluation(report)
+
+
+def _verbs_coder(dictionary: list[Path] | None, lexicon: Path | None, verbs: list[Path],
+                 gate: bool) -> Coder:
+    """A coder whose lexicon takes PETRARCH verb dictionaries: Coder.load only takes a lexicon
+    path, so the Lexicon is built here.  The first --verbs file's senses are tried first."""
+    from allegiance.actors import Gazetteer
+    from allegiance.coding import Coder
+    from allegiance.coding.lexicon import Lexicon
+
+    for v in verbs:
+        if not v.exists():
+            fail(f"{v}: no such file")
+    lex = Lexicon.from_file(lexicon) if lexicon else Lexicon.default()
+    for path in reversed(verbs):
+        lex = Lexicon.from_petrarch_verbs(path, base=lex)
+    gaz = Gazetteer.load(dictionary) if dictionary else Gazetteer.default()
+    return Coder(gaz, lex, gate=gate)

@@ -70,6 +70,10 @@ def ingest_cmd(
     url_column: str = typer.Option(None, "--url-column", help="JSONL/CSV url field."),
     source_column: str = typer.Option(None, "--source-column", help="JSONL/CSV source field."),
     batch_size: int = typer.Option(200, "--batch-size", min=1, help="Documents per transaction."),
+    max_bytes: int = typer.Option(
+        None, "--max-bytes", min=1,
+        help="Largest file, decompressed member or document to read, in bytes "
+             "(default: $ALLEGIANCE_MAX_BYTES or 20000000); larger ones are rejected."),
     fmt: Format = typer.Option(Format.text, "--format", "-f", help="text or json."),
 ) -> None:
     """Store documents (idempotent: re-ingesting adds nothing); print the run's ledger."""
@@ -88,7 +92,7 @@ def ingest_cmd(
         with progress_bar("ingesting", unit="docs") as bar:
             result = ingest(store, paths, input_format=input_format, columns=columns or None,
                             default_date=default_date, batch_size=batch_size,
-                            progress=_delayed(bar))
+                            progress=_delayed(bar), max_bytes=max_bytes)
     finally:
         store.close()
     nothing = result.stored == 0 and result.rejected > 0

@@ -294,7 +294,8 @@ class _SentenceReader:
             f = self._noun_event(tok)
             if f:
                 found.append(f)
-        found.extend(i for f in found if (i := self._intent(f)) is not None)
+        triggers = {f.trigger.i for f in found}
+        found.extend(i for f in found if (i := self._intent(f, triggers)) is not None)
         events = [e for f in found for e in self._events(f)]
         relations = self._relations()
         # Update the discourse after reading, so a pronoun never resolves to a later mention.
@@ -362,7 +363,7 @@ class _SentenceReader:
             )
         return out
 
-    def _intent(self, f: _Found) -> _Found | None:
+    def _intent(self, f: _Found, triggers: set[int]) -> _Found | None:
         """An asserted intent event for a complement of 'decide', 'agree', 'plan' ..."""
         cur = f.trigger
         if cur.pos_ in {"NOUN", "PROPN"} and cur.head.pos_ == "VERB":
@@ -370,7 +371,7 @@ class _SentenceReader:
         if cur.dep_ != "xcomp":
             return None
         gov = cur.head
-        if _lemma(gov) not in INTENT_VERBS or _lemma(gov) in self.lex.verbs:
+        if _lemma(gov) not in INTENT_VERBS or gov.i in triggers:
             return None
         code = INTENT_CODES.get(f.code) or INTENT_BY_ROOT.get(f.code[:2])
         if code is None:
@@ -473,6 +474,10 @@ class _SentenceReader:
             sources = agent
             patient = [self._refs_of(t) for t in v.children if t.dep_ in PASSIVE_SUBJECT_DEPS]
             targets = [r for rs in patient for r in rs] or self._subjects(v, passive_ok=True)
+            if not agent and sense.objects and obj is not None and (
+                    _lemma(obj) in sense.objects or obj.lower_ in sense.objects) and targets:
+                # "Indian troops were rushed to the border with China": India moved them
+                sources, targets = targets, self._prep_targets(v, sense.targets)
         else:
             sources = subjects
         if obj is not None:
@@ -536,6 +541,9 @@ class _SentenceReader:
             self._prep_targets(noun, preps)
             or self._prep_targets(v, self.lex.default_targets + nsense.targets)
         )
+        code, targets = self._prep_code(noun, nsense, code, targets)
+        if code != nsense.code and code[:2] == "15":
+            nsense = NounSense(code)  # a show of force is one-sided
         mods = self._modifier_refs(noun)
         if not sources and mods:
             sources, mods = mods[:1], mods[1:]
@@ -589,8 +597,18 @@ class _SentenceReader:
                  for p in c.children if p.dep_ == "pobj" for r in self._refs_of(p)]
         between = self._prep_targets(n, ("between", "among"))
         mods = [r for r in self._modifier_refs(n) if r not in poss]
-        targets = self._prep_targets(n, ("with", "to", "against", "on", "of", "toward", "towards", "into", "over", "at"))
+        targets = self._prep_targets(n, ("with", "to", "against", "on", "of", "toward", "towards", "into", "over", "at") + s.targets)
+        code, targets = self._prep_code(n, s, code, targets)
         sources: list[Ref] = poss or agent
+        if not sources and n.dep_ == "pobj" and n.head.lower_ == "for" and _lemma(n.head.head) in {
+                "responsibility", "credit"}:
+            # "Al-Shabaab claimed responsibility for the bombing of a Kenyan convoy"
+            sources = self._subjects(n.head.head.head) if n.head.head.head.pos_ == "VERB" else []
+        if not sources and n.dep_ == "pobj" and n.head.dep_ == "prep" and _lemma(n.head.head) in OBJECT_CONTROL:
+            # "accused Britain and France of aggression against Egypt"
+            gov = n.head.head
+            obj = self._object(gov)
+            sources = self._refs_of(obj) if obj is not None else []
         symmetric = s.symmetric
         if between:
             sources = between
@@ -616,6 +634,14 @@ class _SentenceReader:
         ):
             targets = self._context_target(n, sources)
         return _Found(n, code, sources, targets, symmetric, 0.7)
+
+    def _prep_code(self, n: Any, s: NounSense, code: str, targets: list[Ref]) -> tuple[str, list[Ref]]:
+        """'drills around Taiwan' is a show of force, 'drills with Taiwan' cooperation."""
+        for prep, pcode in s.preps_code.items():
+            hit = self._prep_targets(n, (prep,))
+            if hit:
+                return pcode, hit
+        return code, targets
 
     def _governing_subject(self, n: Any, others: list[Ref]) -> list[Ref]:
         taken = {a.code for r in others for a in r.actors}
@@ -647,9 +673,9 @@ class _SentenceReader:
     def _object(self, v: Any) -> Any:
         for c in v.children:
             if c.dep_ in {"dobj", "obj"}:
-                if c.lower_ in QUANTIFIERS or c.pos_ == "NUM":
+                if c.lower_ in QUANTIFIERS or c.pos_ == "NUM" or c.lower_ in {"billion", "million", "$"}:
                     for p in c.children:
-                        if p.dep_ == "prep" and p.lower_ == "of":
+                        if p.dep_ == "prep" and p.lower_ in {"of", "in"}:
                             for pobj in p.children:
                                 if pobj.dep_ == "pobj":
                                     return pobj
@@ -801,6 +827,14 @@ class _SentenceReader:
             ref = self._ref_at(t)
             if ref is not None and all(a.country is None and a.code == a.sector for a in ref.actors):
                 ref = self._owned(t, ref)
+            if ref is None and (_lemma(t) in QUANTITY_NOUNS or t.pos_ == "NUM"):
+                # "thousands of Iranians", "a group of Chinese tourists", "two of its soldiers"
+                for c in t.children:
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                out.extend(r for r in self._refs_of(p) if r not in out)
+                continue
             if ref is None:
                 # "the government of India", "the two countries", "leaders of India and China"
                 for c in t.children:
@@ -1210,6 +1244,10 @@ OBJECT_CONTROL = {"accuse", "blame", "suspect", "charge", "condemn", "denounce",
                   "criticize", "urge", "ask", "press", "push", "call", "invite", "persuade",
                   "encourage", "force", "allow", "help", "warn", "tell", "order", "thank",
                   "praise", "commend", "congratulate", "fault", "punish", "sanction"}
+QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
+                  "millions", "group", "member", "members", "number", "team", "delegation",
+                  "contingent", "some", "many", "scores", "crowd", "crowds", "majority", "most",
+                  "handful", "batch", "unit", "company", "detachment", "convoy", "column", "wave"}
 # Nouns whose "of"-complement names the event: "a message of sympathy", "words of praise".
 CONTAINER_NOUNS = {"message", "letter", "expression", "word", "note", "gesture", "show",
                    "statement", "declaration", "offer", "signal", "act", "round", "series",

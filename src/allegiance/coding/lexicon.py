@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -67,6 +67,7 @@ class NounSense:
     compound: str | None = None  # "phone call": the compound word before the head
     verbs: dict[str, str] = field(default_factory=dict)  # light verb -> code ("voice agreement")
     targets: tuple[str, ...] = ()  # extra prepositions that introduce the target ("in" for money)
+    preps_code: dict[str, str] = field(default_factory=dict)  # "drills around X": a show of force
     only_verbs: frozenset[str] = frozenset()  # the sense holds only with these light verbs
 
 
@@ -177,8 +178,42 @@ class Lexicon:
             raise InputError(str(p), f"cannot read lexicon: {exc}") from None
         return cls.from_texts(text, _packaged("relations.yaml"), _packaged("modality.yaml"), str(p))
 
+    def with_verbs(self, extra: dict[str, list[VerbSense]]) -> Lexicon:
+        """A new lexicon trying ``extra`` senses before the packaged ones of the same verb, so an
+        imported dictionary refines the lexicon without losing what it does not cover; the
+        version changes with the senses so stored codings are redone."""
+        verbs = {lemma: list(senses) for lemma, senses in self.verbs.items()}
+        for lemma, senses in extra.items():
+            verbs[lemma.lower()] = [*senses, *verbs.get(lemma.lower(), [])]
+        canon = repr(sorted(
+            (lemma.lower(), [_sense_key(s) for s in senses]) for lemma, senses in extra.items()
+        ))
+        digest = hashlib.sha1((self.version + canon).encode()).hexdigest()[:8]
+        return replace(self, verbs=verbs, version=digest)
+
+    @classmethod
+    def from_petrarch_verbs(cls, path: str | Path, base: Lexicon | None = None) -> Lexicon:
+        """``base`` (default: the packaged lexicon) with the verbs of a PETRARCH/TABARI verb
+        dictionary tried first."""
+        from allegiance.coding.petrarch_verbs import parse_petrarch_verbs
+
+        p = Path(path)
+        try:
+            text = p.read_text("utf-8", errors="replace")
+        except OSError as exc:
+            raise InputError(str(p), f"cannot read verb dictionary: {exc}") from None
+        base = base or cls.default()
+        return base.with_verbs(parse_petrarch_verbs(text, str(p)).verb_senses(base.default_targets))
+
     def cues(self, group: str, kind: str) -> frozenset[str]:
         return self.modality.get(group, {}).get(kind, frozenset())
+
+
+def _sense_key(s: VerbSense) -> tuple[Any, ...]:
+    """A VerbSense as a stable tuple: sets sorted, so version hashes do not vary per run."""
+    sectors = sorted(map(str, s.subject_sectors)) if s.subject_sectors is not None else None
+    return (s.code, sorted(s.objects), s.particle, s.prep, s.targets, s.symmetric, s.reverse,
+            sectors)
 
 
 def _code(code: Any, where: str, name: str) -> str:
@@ -220,6 +255,8 @@ def _noun_sense(key: str, s: dict[str, Any], compound: str | None, name: str) ->
         verbs={str(k).lower(): _code(v, f"noun {key!r}", name) for k, v in (s.get("verbs") or {}).items()},
         only_verbs=frozenset(str(v).lower() for v in s.get("only_verbs") or []),
         targets=tuple(str(t).lower() for t in s.get("targets") or ()),
+        preps_code={str(k).lower(): _code(v, f"noun {key!r}", name)
+                    for k, v in (s.get("preps_code") or {}).items()},
     )
 
 

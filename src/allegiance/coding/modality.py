@@ -17,6 +17,9 @@ from allegiance.coding.lexicon import Lexicon
 # Dependency labels through which a governing word's modality reaches its complement.
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "pobj", "dobj", "acl", "relcl", "nsubj",
                    "nsubjpass", "prep", "conj", "attr", "appos", "compound", "amod", "obj"}
+# Verbs whose direct object is a planned event ("plans an offensive"); "offered condolences"
+# is not a plan.
+FUTURE_OBJECT_VERBS = {"plan", "prepare", "schedule", "intend", "propose", "mull", "consider"}
 STOP_DEPS = {"relcl", "appos", "parataxis", "punct", "cc", "mark", "npadvmod", "nmod"}
 # Prepositions through which a verb's modality reaches its object ("accused X of attacking").
 VERB_PREPS = {"of", "for", "about", "on"}
@@ -66,6 +69,13 @@ class ModalityReader:
             gov = self._governing(head, cur)
             if gov:
                 return gov
+            if head.pos_ in {"VERB", "AUX"} and cur.dep_ in {"dobj", "xcomp", "ccomp", "prep", "conj"}:
+                # the governing clause's own modality reaches its complements:
+                # "is set to visit Moscow for talks" -> the talks are future too
+                inherited = self._own(head)
+                if inherited in {"future", "hypothetical", "speculative"} or (
+                        inherited == "negated" and cur.dep_ in {"dobj", "xcomp"}):
+                    return inherited
             if _lemma(head) in REPORTING:
                 return None
             cur = head
@@ -124,7 +134,8 @@ class ModalityReader:
                 return "alleged"
             if lemma == "expect" and child.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in head.children):
                 return "future"
-            if lemma in self.fut_verbs and child.dep_ in {"xcomp", "dobj"}:
+            if lemma in self.fut_verbs and (child.dep_ == "xcomp" or (
+                    child.dep_ == "dobj" and lemma in FUTURE_OBJECT_VERBS)):
                 return "future" if own != "negated" else "negated"
             if lemma in self.hyp_verbs and child.dep_ in {"ccomp", "xcomp"}:
                 return "hypothetical"

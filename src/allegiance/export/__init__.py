@@ -147,6 +147,8 @@ def export(
     cols = select_sql(what, schema)
     to.parent.mkdir(parents=True, exist_ok=True)
     query = f"SELECT {cols} FROM {what}{where} ORDER BY {order}"
+    if ext.startswith(".csv"):
+        query = _csv_safe_query(store, query, args)
     options = "FORMAT parquet, COMPRESSION zstd" if ext == ".parquet" else "FORMAT csv, HEADER"
     if ext == ".csv.gz":
         options += ", COMPRESSION gzip"
@@ -154,6 +156,29 @@ def export(
     path_lit = "'" + str(to).replace("'", "''") + "'"
     store.con.execute(f"COPY ({query}) TO {path_lit} ({options})", args)
     return int(store.con.execute(f"SELECT count(*) FROM {what}{where}", args).fetchall()[0][0])
+
+
+def _csv_safe_query(store: Store, query: str, args: list[Any]) -> str:
+    """Quote text cells a spreadsheet would run as a formula (CSV injection).
+
+    Article text and imported names are untrusted: a cell starting with = + - @ (or a tab or
+    carriage return) is a formula in Excel/LibreOffice.  Such text cells get a leading ``'``
+    (the OWASP advice); numbers, dates and Parquet/JSONL exports are written unchanged.
+    """
+    cur = store.con.execute(f"SELECT * FROM ({query}) LIMIT 0", args)
+    names = [(d[0], str(d[1])) for d in cur.description]
+    cur.fetchall()
+    parts = []
+    for name, typ in names:
+        q = '"' + name.replace('"', '""') + '"'
+        if typ == "VARCHAR":
+            parts.append(
+                f"CASE WHEN regexp_matches({q}, '^[=+@\\t\\r-]') THEN chr(39) || {q} "
+                f"ELSE {q} END AS {q}"
+            )
+        else:
+            parts.append(q)
+    return f"SELECT {', '.join(parts)} FROM ({query})"
 
 
 def _export_jsonl(store: Store, to: Path, what: str, where: str, args: list[Any],

@@ -22,8 +22,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from allegiance.model import CodedDocument, Document, Event, Relation, content_hash, make_doc_id
-
+from allegiance.model import CodedDocument, Document, Event, Relation, content_hash, make_doc_id  # noqa: F401
 from allegiance.store.migrations import SCHEMA_VERSION, migrate, stored_version
 
 DB_ENV = "ALLEGIANCE_DB"
@@ -162,7 +161,8 @@ class Store:
     def begin_run(
         self, kind: str, params: dict[str, Any] | None = None, coder_version: str | None = None
     ) -> str:
-        run_id = f"{kind}-{dt.datetime.now(dt.UTC).strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+        run_id = f"{kind}-{stamp}-{uuid.uuid4().hex[:6]}"
         self.mark_interrupted()
         self.con.execute(
             "INSERT INTO runs (run_id, kind, started_at, status, coder_version, params, owner) "

@@ -14,9 +14,10 @@ import contextlib
 import csv
 import gzip
 import json
-import shutil
+import os
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -351,15 +352,50 @@ def _readable(path: Path) -> Iterator[Path]:
     if not zipfile.is_zipfile(path):
         yield path
         return
-    with zipfile.ZipFile(path) as zf:
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ImportError_(f"{path}: not a readable zip file: {exc}") from exc
+    with zf:
         members = [m for m in zf.infolist() if not m.is_dir()]
         if len(members) != 1:
             raise ImportError_(f"{path}: expected one data file in the zip, found {len(members)}")
+        info = members[0]
+        limit = max_archive_bytes()
+        if info.file_size > limit:
+            raise ImportError_(f"{path}: decompressed size {info.file_size:,} bytes exceeds "
+                               f"the limit of {limit:,} (${ARCHIVE_ENV})")
+        if info.file_size > _BOMB_MIN and info.file_size > _BOMB_RATIO * max(1, info.compress_size):
+            raise ImportError_(f"{path}: compression ratio over {_BOMB_RATIO}:1 (zip bomb?)")
         with tempfile.TemporaryDirectory(prefix="allegiance-import-") as tmp:
-            out = Path(tmp) / Path(members[0].filename).name
-            with zf.open(members[0]) as src, out.open("wb") as dst:
-                shutil.copyfileobj(src, dst, 1 << 20)
+            out = Path(tmp) / Path(info.filename).name
+            written = 0
+            try:
+                with zf.open(info) as src, out.open("wb") as dst:
+                    while chunk := src.read(1 << 20):
+                        written += len(chunk)
+                        if written > limit:  # the header lied about the size
+                            raise ImportError_(f"{path}: decompressed size exceeds the limit "
+                                               f"of {limit:,} bytes (${ARCHIVE_ENV})")
+                        dst.write(chunk)
+            except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+                raise ImportError_(f"{path}: corrupt zip file: {exc}") from exc
             yield out
+
+
+ARCHIVE_ENV = "ALLEGIANCE_MAX_ARCHIVE_BYTES"
+DEFAULT_MAX_ARCHIVE_BYTES = 16 * 1024**3
+_BOMB_MIN = 100 * 1024**2  # members smaller than this may compress as well as they like
+_BOMB_RATIO = 200          # real event files compress about 10:1; zeros about 1000:1
+
+
+def max_archive_bytes() -> int:
+    """The most an import archive may unpack to: ``$ALLEGIANCE_MAX_ARCHIVE_BYTES``, else 16 GiB."""
+    raw = os.environ.get(ARCHIVE_ENV, "").strip().replace("_", "")
+    try:
+        return max(1, int(raw)) if raw else DEFAULT_MAX_ARCHIVE_BYTES
+    except ValueError:
+        raise ImportError_(f"${ARCHIVE_ENV}={raw!r}: not a number of bytes") from None
 
 
 def _first_line(path: Path) -> str:
