@@ -27,10 +27,10 @@ def env(**extra: str) -> dict[str, str]:
     return e
 
 
-def cli(*args: str | Path, timeout: float = 180, **kw: Any) -> subprocess.CompletedProcess:
-    """Run ``python -m allegiance ARGS`` to completion."""
+def cli(*args: str | Path, timeout: float = 180, **extra_env: str) -> subprocess.CompletedProcess:
+    """Run ``python -m allegiance ARGS`` to completion (``extra_env``: more variables)."""
     return subprocess.run([PY, "-m", "allegiance", *map(str, args)], capture_output=True,
-                          text=True, timeout=timeout, env=env(), **kw)
+                          text=True, timeout=timeout, env=env(**extra_env))
 
 
 def write_documents(path: Path, n: int, seed: int = 1) -> Path:
@@ -113,3 +113,40 @@ def no_duplicates(db: Path) -> None:
             assert n == d, f"{table}.{key}: {n - d} duplicates"
     finally:
         con.close()
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class ThreadServer:
+    """uvicorn serving an app on a free loopback port in a daemon thread (a context manager)."""
+
+    def __init__(self, app: Any) -> None:
+        import uvicorn
+
+        self.port = free_port()
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port,
+                                                   log_level="error", lifespan="off"))
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> ThreadServer:
+        import threading
+        import time
+
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)

@@ -76,9 +76,9 @@ def test_sigkill_anywhere_then_rerun_equals_uninterrupted(tmp_path: Path) -> Non
     cmds = commands(db, docs, gdelt)
     rng = random.Random(SEED)
     kills = {
-        "ingest": kill_then_finish(cmds["ingest"], rng, 0.6, 3.0),
+        "ingest": kill_then_finish(cmds["ingest"], rng, 1.0, 3.0),
         "process": kill_then_finish(cmds["process"], rng, 1.0, 6.0),
-        "import": kill_then_finish(cmds["import"], rng, 0.4, 2.0),
+        "import": kill_then_finish(cmds["import"], rng, 1.2, 3.3),
     }
     assert sum(kills.values()) >= 20
 

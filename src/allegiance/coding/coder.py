@@ -172,7 +172,9 @@ class Coder:
         sentences = list(split_sentences(text))
         selected: list[tuple[Sentence, list[Mention]]] = []
         mi = 0
-        prev_had_actor = False
+        # The gate: a sentence naming an actor, or one whose pronoun or "the two countries"
+        # has a fitting antecedent in the sentences read so far (what Discourse can resolve).
+        antecedents = _Antecedents()
         over_limit = 0
         for idx, span in enumerate(sentences):
             if span.end > self.max_chars:
@@ -187,10 +189,10 @@ class Coder:
                     inside.append(mentions[j])
                 j += 1
             sent = Sentence(doc.doc_id, idx, span.start, span.end, original[span.start : span.end])
-            keep = not self.gate or bool(inside) or (prev_had_actor and _has_anaphor(sent.text))
+            keep = not self.gate or bool(inside) or antecedents.resolves(sent.text)
             if keep and is_mostly_text(sent.text):
                 selected.append((sent, inside))
-            prev_had_actor = bool(inside) or (prev_had_actor and _has_anaphor(sent.text))
+                antecedents.add(inside)
         return _Prepared(doc, original, text, len(sentences), selected, over_limit)
 
     def _code_document(self, prep: _Prepared, parses: list[Any]) -> CodedDocument:
@@ -243,6 +245,53 @@ def _has_anaphor(sentence: str) -> bool:
     return any(a in low for a in _ANAPHORS)
 
 
+def _words(words: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(words)) + r")\b", re.IGNORECASE)
+
+
+_SINGULAR_RE, _PLURAL_RE, _PERSON_RE = (
+    _words(SINGULAR_PRONOUNS), _words(PLURAL_PRONOUNS), _words(PERSON_PRONOUNS))
+_PAIR_RE, _TWO_RE, _SINGLE_RE = _words(PAIR_NOUNS), _words({"two", "both"}), _words(SINGLE_NOUNS)
+
+
+class _Antecedents:
+    """What Discourse could resolve so far in a document: the gate's memory (speed only).
+
+    Mirrors Discourse.resolve_*: a sentence naming no actor yields a record only through a
+    pronoun or description with a fitting earlier referent, so only those get parsed.
+    """
+
+    __slots__ = ("countries", "person", "plural", "single", "single_state")
+
+    def __init__(self) -> None:
+        self.person = self.plural = self.single = self.single_state = False
+        self.countries: set[str] = set()
+
+    def add(self, mentions: list[Mention]) -> None:
+        for m in mentions:
+            if not m.actors:
+                continue
+            person = m.kind in {"leader", "title"}
+            plural = m.plural or len(m.actors) > 1
+            first = m.actors[0]
+            self.person |= person
+            self.plural |= plural
+            self.single |= not plural and not person and (
+                first.country is not None or first.sector == "IGO")
+            self.single_state |= len(m.actors) == 1 and bool(first.country)
+            self.countries.update(a.country for a in m.actors if a.country)
+
+    def resolves(self, sentence: str) -> bool:
+        return bool(
+            (self.person and _PERSON_RE.search(sentence))
+            or (self.single and _SINGULAR_RE.search(sentence))
+            or (self.plural and _PLURAL_RE.search(sentence))
+            or (len(self.countries) > 1 and _PAIR_RE.search(sentence)
+                and _TWO_RE.search(sentence))
+            or (self.single_state and _SINGLE_RE.search(sentence))
+        )
+
+
 class _SentenceReader:
     """Reads the records of one parsed sentence."""
 
@@ -289,7 +338,7 @@ class _SentenceReader:
         for tok in self.sdoc:
             if tok.i in self.consumed or tok.pos_ not in {"NOUN", "PROPN", "VERB"}:
                 continue
-            if tok.pos_ == "VERB" and tok.tag_ != "VBG":
+            if tok.pos_ == "VERB" and (tok.tag_ != "VBG" or tok.lower_ not in self.lex.nouns):
                 continue
             f = self._noun_event(tok)
             if f:
@@ -408,6 +457,20 @@ class _SentenceReader:
         for sense in senses:
             if (sense.objects or sense.particle) and fits(sense):
                 return self._verb_found(v, sense, obj, passive)
+        if lemma in SUPPLY_VERBS and obj is not None and self._refs_of(obj):
+            # "provide Bangladesh with loans", "supply Kiev with tanks": the object is the target
+            for c in v.children:
+                if c.dep_ == "prep" and c.lower_ == "with":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            noun, nsense = self._event_noun(p, light=True, verb=lemma)
+                            if nsense is None and _lemma(p) in ARMS_WORDS:
+                                nsense = NounSense("072")
+                            if nsense is not None:
+                                found = self._light_found(v, noun, nsense, passive, verb=lemma)
+                                if found is not None:
+                                    found.targets = self._refs_of(obj)
+                                return found
         if lemma in self.lex.light_verbs or lemma in {"go", "take"}:
             noun = self._light_object(v, obj)
             if noun is not None:
@@ -483,7 +546,17 @@ class _SentenceReader:
         if obj is not None:
             self.consumed.add(obj.i)
             self.consumed.update(c.i for c in obj.conjuncts)
-        if not targets:
+        multi_source = sense.symmetric and sum(len(r.actors) for r in sources) > 1
+        if not targets and multi_source:
+            # "A and B signed a deal at the White House": only "with"/"between" add a party
+            targets = self._prep_targets(v, ("with", "between"))
+        elif not targets and sense.theme:
+            src_codes = {a.code for r in sources for a in r.actors}
+            targets = [r for r in self._prep_targets(v, sense.targets)
+                       if not {a.code for a in r.actors} <= src_codes]
+            if not targets and obj is not None:
+                targets = self._prep_targets(obj, sense.targets)
+        elif not targets:
             if sense.objects:
                 src_codes = {a.code for r in sources for a in r.actors}
                 targets = self._prep_targets(v, sense.targets) or (
@@ -500,7 +573,8 @@ class _SentenceReader:
                 if not direct and obj is not None:
                     direct = others(self._prep_targets(obj, sense.targets)) or others(
                         self._modifier_refs(obj))
-                targets = direct or others(self._prep_targets(v, sense.targets))
+                targets = direct or others(self._prep_targets(v, sense.targets)) or (
+                    others(self._nested_refs(obj, 2)) if obj is not None else [])
         if not targets and not passive:
             # "threatened to attack Y", "offered to help Y": the target of the complement
             for c in v.children:
@@ -1244,6 +1318,10 @@ OBJECT_CONTROL = {"accuse", "blame", "suspect", "charge", "condemn", "denounce",
                   "criticize", "urge", "ask", "press", "push", "call", "invite", "persuade",
                   "encourage", "force", "allow", "help", "warn", "tell", "order", "thank",
                   "praise", "commend", "congratulate", "fault", "punish", "sanction"}
+SUPPLY_VERBS = {"provide", "supply", "furnish", "equip", "arm", "present", "reward", "help",
+                "assist", "back", "flood", "arm", "ply", "bolster"}
+ARMS_WORDS = {"weapon", "arm", "missile", "tank", "drone", "rifle", "ammunition", "artillery",
+              "jet", "aircraft", "helicopter", "munition", "shell", "rocket", "system", "equipment"}
 QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
                   "millions", "group", "member", "members", "number", "team", "delegation",
                   "contingent", "some", "many", "scores", "crowd", "crowds", "majority", "most",

@@ -54,6 +54,7 @@ class VerbSense:
     symmetric: bool = False
     reverse: bool = False
     subject_sectors: frozenset[str | None] | None = None
+    theme: bool = False  # the object is the thing given or moved, never the target
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +237,7 @@ def _verb_sense(lemma: str, s: dict[str, Any], default_targets: tuple[str, ...],
         symmetric=bool(s.get("symmetric", False)),
         reverse=bool(s.get("reverse", False)),
         subject_sectors=frozenset(sectors) if sectors is not None else None,
+        theme=bool(s.get("theme", False)),
     )
 
 

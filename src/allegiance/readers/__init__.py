@@ -323,8 +323,14 @@ def _read_zip(
         return
     total = 0
     with zf:
+        unsafe = [m for m in zf.infolist() if _unsafe_member(m.filename)]
+        for m in unsafe:  # never extracted anyway (read in memory); say why it is skipped
+            yield Rejected(f"{name}!{m.filename}", None,
+                           "unsafe path in zip (absolute or with ..), skipped")
         members = [m for m in zf.infolist() if not m.is_dir() and not _HIDDEN.search(m.filename)
-                   and not m.filename.startswith("__MACOSX/")]
+                   and not m.filename.startswith("__MACOSX/") and m not in unsafe]
+        if unsafe and not members:
+            return
         if not members:
             yield Rejected(name, None, "empty zip file")
             return
@@ -361,6 +367,11 @@ def _read_zip(
             yield from read_bytes(data, member, columns=columns, default_date=default_date,
                                   input_format=input_format or detect_format(inner, data),
                                   max_bytes=max_bytes)
+
+
+def _unsafe_member(filename: str) -> bool:
+    parts = filename.replace("\\", "/").split("/")
+    return filename.startswith(("/", "\\")) or ".." in parts or ":" in parts[0]
 
 
 def _stream_lines(
@@ -409,12 +420,35 @@ def _is_binary(data: bytes) -> bool:
     return b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when the bytes look like mostly-ASCII UTF-16 with no BOM.
+
+    Windows tools write such files; there every other byte is NUL, which would otherwise
+    read as binary.  Only a clear pattern counts: NULs on one side only, on most code units.
+    """
+    head = data[:65536]
+    if len(head) < 4 or len(data) % 2:
+        return None
+    even, odd = head[0::2], head[1::2]
+    n = len(odd)
+    if odd.count(0) >= 0.6 * n and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) >= 0.6 * n and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
 def decode(data: bytes) -> str | Rejected:
-    """UTF-8, UTF-8 with BOM, or UTF-16 with BOM; anything else is rejected with a reason."""
+    """UTF-8, UTF-8 with BOM, or UTF-16 (with a BOM, or ASCII-heavy without one).
+
+    Anything else is rejected with a reason naming the first undecodable byte.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         codec = "utf-8-sig"
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         codec = "utf-16"
+    elif b"\x00" in data[:65536] and (guess := _utf16_without_bom(data)):
+        codec = guess
     else:
         if _is_binary(data):
             return Rejected("", None, "binary file (contains NUL bytes), not text")
