@@ -52,7 +52,7 @@ _DEBUG = os.environ.get("ALLEGIANCE_DEBUG") == "1"
 
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 # Roots whose events are reported without a target often enough to keep them so.
-MONADIC_ROOTS = {"01", "14", "15"}
+MONADIC_ROOTS = {"01", "15"}
 # Verbs of intention: "decided to enhance cooperation" is an asserted intent (CAMEO 03) to do
 # what the complement says, and the complement itself is future.
 INTENT_VERBS = {"decide", "agree", "plan", "intend", "resolve", "aim", "prepare", "commit",
@@ -882,7 +882,11 @@ class _SentenceReader:
             if c.dep_ in {"compound", "amod", "nmod", "poss", "npadvmod"}:
                 for tok in [c, *list(c.subtree)]:
                     ref = self._ref_at(tok)
-                    if ref and ref not in out and any(a.country or a.sector == "IGO" or a.code != a.sector for a in ref.actors):
+                    if ref is None or ref in out:
+                        continue
+                    if c.dep_ == "compound" and _mention_kind(ref, self) == "capital":
+                        continue  # "the Paris climate accord", "the Minsk talks": a place
+                    if any(a.country or a.sector == "IGO" or a.code != a.sector for a in ref.actors):
                         out.append(ref)
         return out
 
@@ -956,13 +960,16 @@ class _SentenceReader:
         pos = tok.idx + self.base
         actors: tuple[Actor, ...] = ()
         if low in SINGULAR_PRONOUNS or low in PLURAL_PRONOUNS or low in PERSON_PRONOUNS:
-            actors = (
-                self._possessor_subject(tok, low)
-                or
-                self._reporting_antecedent(tok, low)
-                or self._recent_in_sentence(tok, low)
-                or self.discourse.resolve_pronoun(low, self.base, self._clause_subject_codes(tok))
-            )
+            try:
+                actors = (
+                    self._possessor_subject(tok, low)
+                    or self._reporting_antecedent(tok, low)
+                    or self._recent_in_sentence(tok, low)
+                    or self.discourse.resolve_pronoun(low, self.base,
+                                                      self._clause_subject_codes(tok))
+                )
+            except _NoAntecedent:
+                return None
         elif low in PAIR_NOUNS and any(c.lower_ in {"two", "both"} for c in tok.children):
             actors = self._pair_in_sentence(tok) or self.discourse.resolve_pair(self.base)
         elif low in SINGLE_NOUNS and any(c.lower_ in {"the", "this"} for c in tok.children) and not any(
@@ -1023,6 +1030,10 @@ class _SentenceReader:
                         (self.token_refs[t.i] for t in c.subtree if t.i in self.token_refs), None)
                     if r is not None and self._fits(low, r):
                         return r.actors
+                    if r is None and low in PERSON_PRONOUNS and c.pos_ == "PROPN" \
+                            and _lemma(gov) in REPORTING:
+                        # "Prince said he had ...": he is Prince, who is no actor we know
+                        raise _NoAntecedent
             clause = _clause_of(gov.head) if gov.head is not gov else None
         return ()
 
@@ -1337,6 +1348,10 @@ _HOLDER_NOUNS = {"government", "army", "president", "leader", "leadership", "peo
                  "side", "authorities", "cabinet", "soldiers", "diplomats", "envoy", "ambassador",
                  "representatives", "citizens", "nationals", "chief", "spokesman", "king",
                  "foreign", "defence", "defense", "intelligence", "police", "capital", "coalition"}
+
+
+class _NoAntecedent(Exception):
+    """The pronoun refers to someone who is not an actor."""
 
 
 def _starts_clause(conj: Any) -> bool:

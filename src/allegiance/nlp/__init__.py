@@ -334,7 +334,11 @@ class Span:
 _PARAGRAPH = re.compile(r"\n[ \t]*\n|\r\n[ \t]*\r\n")
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before
 # whitespace and an upper-case letter, digit or opening quote.  Abbreviations are protected.
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(
+    r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])"
+    # a wire dateline ends a "sentence": "WASHINGTON (Reuters) - The ..."
+    r"|\s*\((?:Reuters|AP|AFP|UPI|dpa|Xinhua|Bloomberg|IANS|PTI|APP)\)\s*[-\u2013\u2014]+\s+"
+)
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen",
     "rep", "st", "jr", "sr", "prof", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan",
