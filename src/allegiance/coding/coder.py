@@ -377,6 +377,8 @@ class _SentenceReader:
             for s, sr in sources:
                 pairs.append((s, None, sr, None))
         for s, t, sr, tr in pairs:
+            if _bare(s) or (t is not None and _bare(t)):
+                continue  # "militants attacked civilians": no identifiable party
             if t is not None and (s.code == t.code or (s.country and s.country == t.country)):
                 continue
             if t is None and (s.country is None or entry.root not in MONADIC_ROOTS):
@@ -567,7 +569,8 @@ class _SentenceReader:
                 src_codes = {a.code for r in sources for a in r.actors}
 
                 def others(refs: list[Ref]) -> list[Ref]:
-                    return [r for r in refs if not {a.code for a in r.actors} <= src_codes]
+                    return [r for r in refs if not {a.code for a in r.actors} <= src_codes
+                            and not all(_bare(a) for a in r.actors)]
 
                 direct = others(self._refs_of(obj)) if obj is not None else []
                 if not direct and obj is not None:
@@ -584,7 +587,7 @@ class _SentenceReader:
                         c, self.lex.default_targets + ("between",)) or self._nested_refs(c, 2)
                     if targets:
                         break
-        if not targets and sense.code[:2] == "11":
+        if not targets and sense.code[:2] in {"11", "13"}:
             # "X alleges (that) Y supplied ...": the accusation is aimed at Y
             for c in v.children:
                 if c.dep_ == "ccomp" or (c.dep_ == "parataxis"):
@@ -931,6 +934,15 @@ class _SentenceReader:
             if ref not in out:
                 out.append(ref)
             out.extend(r for r in self._coordinated_modifiers(t, ref) if r not in out)
+            for c in t.children:
+                # a list parsed as apposition: "Saudi Arabia, the United Arab Emirates, ..."
+                if c.dep_ == "appos":
+                    for x in [c, *c.conjuncts]:
+                        r = self.token_refs.get(x.i)
+                        if r is not None and r not in out and _mention_kind(r, self) in {
+                                "country", "alias"} and not (
+                                {a.country for a in r.actors} & {a.country for a in ref.actors}):
+                            out.append(r)
         return out
 
     def _coordinated_modifiers(self, t: Any, ref: Ref) -> list[Ref]:
@@ -1386,6 +1398,11 @@ def _orphan_subject(v: Any) -> Any:
     if prev.dep_ == "conj" and prev.pos_ in {"PROPN", "NOUN"} and _starts_clause(prev):
         return prev
     return None
+
+
+def _bare(actor: Actor) -> bool:
+    """A sector word with no state or group behind it ("troops", "civilians")."""
+    return actor.country is None and actor.code == actor.sector and actor.sector != "IGO"
 
 
 def _lemma(tok: Any) -> str:
