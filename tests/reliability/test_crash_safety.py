@@ -14,6 +14,7 @@ import signal
 import subprocess
 from pathlib import Path
 
+import pytest
 from reliability_support import PY, cli, env, no_duplicates, snapshot, write_documents, write_gdelt
 
 KILLS_PER_COMMAND = 8
@@ -62,6 +63,7 @@ def kill_then_finish(cmds: list[list[str]], rng: random.Random, lo: float, hi: f
     return kills
 
 
+@pytest.mark.slow
 def test_sigkill_anywhere_then_rerun_equals_uninterrupted(tmp_path: Path) -> None:
     docs = write_documents(tmp_path / "docs.jsonl", 300)
     gdelt = [write_gdelt(tmp_path / f"g{k}.tsv", 1500, first_id=k * 1000, seed=k, bad_every=97)

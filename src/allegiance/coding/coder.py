@@ -1107,7 +1107,47 @@ class _SentenceReader:
                 out.extend(self._adjective_relation(tok, self.lex.relation_adjectives[low]))
             if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
                 out.extend(self._verb_relation(tok))
+            if lemma in self.lex.relation_subject_nouns and tok.pos_ == "NOUN":
+                out.extend(self._qualified_relations(tok))
+            if tok.lower_ in self.lex.relation_phrases and tok.dep_ == "pobj" and tok.head.lower_ == "at":
+                out.extend(self._at_phrase(tok, self.lex.relation_phrases[tok.lower_]))
         return out
+
+    def _qualified_relations(self, rel: Any) -> list[Relation]:
+        """'warm ties between A and B', 'Brazil maintains friendly relations with Beijing',
+        'relations between A and B were tense', 'Georgia's relations with Russia are hostile'."""
+        mods = self.lex.relation_modifiers
+        cue = next((mods.get(c.lower_) or mods.get(_lemma(c)) for c in rel.children
+                    if c.dep_ in {"amod", "compound"} and (c.lower_ in mods or _lemma(c) in mods)), None)
+        if cue is None and rel.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+            head = rel.head
+            for c in head.children:
+                if c.dep_ in {"acomp", "attr", "oprd"} and (c.lower_ in mods or _lemma(c) in mods):
+                    cue = mods.get(c.lower_) or mods[_lemma(c)]
+        if cue is None:
+            return []
+        parties = self._relation_noun_parties(rel, rel, cue)
+        if parties:
+            return parties
+        partners = self._prep_targets(rel, ("with", "to"), nested=False)
+        if partners and rel.dep_ in {"dobj", "obj"} and rel.head.pos_ == "VERB":
+            subj = self._subjects(rel.head)
+            return self._make_relation(rel, [(a, b) for a in subj for b in partners], cue)
+        return []
+
+    def _at_phrase(self, tok: Any, cue: StanceCue) -> list[Relation]:
+        """'The two Koreas remain at war', 'Greece and Turkey have been at loggerheads'."""
+        head = tok.head.head
+        if head.pos_ not in {"AUX", "VERB"}:
+            return []
+        subj = self._subjects(head)
+        partners = self._prep_targets(tok, ("with",), nested=False) or self._prep_targets(
+            head, ("with",), nested=False)
+        if subj and partners:
+            return self._make_relation(tok, [(a, b) for a in subj for b in partners], cue)
+        if sum(len(r.actors) for r in subj) > 1:
+            return self._make_relation(tok, self._pairs_within(subj), cue)
+        return []
 
     def _make_relation(self, trigger: Any, pairs: list[tuple[Ref, Ref]], cue: StanceCue,
                        modality: str | None = None) -> list[Relation]:
@@ -1169,6 +1209,9 @@ class _SentenceReader:
             subj = self._subjects(head) if head.pos_ in {"AUX", "VERB"} else self._refs_of(head)
             if n.dep_ == "appos":
                 subj = self._refs_of(n.head)
+            if not partners and mods and all(a.sector == "IGO" or a.country is None
+                                             for r in mods for a in r.actors):
+                mods = []  # "Greece and Turkey, NATO allies": allies within NATO
             others = partners or mods
             if subj and others:
                 return self._make_relation(n, [(s, o) for s in subj for o in others], cue)
@@ -1185,7 +1228,27 @@ class _SentenceReader:
             return self._make_relation(n, [(m, p) for m in mods for p in partners], cue)
         if len(mods) >= 2:
             return self._make_relation(n, [(mods[0], m) for m in mods[1:]], cue)
+        if n.dep_ == "pobj" and n.head.lower_ == "as" and n.head.head.pos_ == "VERB":
+            # "Beijing regards Washington as its main rival"
+            verb = n.head.head
+            obj = self._object(verb)
+            subj = self._subjects(verb)
+            objs = self._refs_of(obj) if obj is not None else []
+            if subj and objs:
+                return self._make_relation(n, [(a, b) for a in subj for b in objs], cue)
         # "moved into a strategic partnership with the USA": the other party is the clause subject
+        if not partners and not mods and n.dep_ in {"pobj", "dobj"}:
+            # "A and B upgraded their ties to a strategic partnership", "formed an alliance"
+            head = n.head.head if n.dep_ == "pobj" else n.head
+            if head.pos_ in {"VERB", "AUX"}:
+                subj = self._subjects(head)
+                if sum(len(r.actors) for r in subj) > 1:
+                    return self._make_relation(n, self._pairs_within(subj), cue)
+        if not partners and not mods and n.dep_ in SUBJECT_DEPS and _lemma(n.head) in {
+                "exist", "develop", "emerge", "grow", "form", "take"}:
+            between = self._prep_targets(n.head, ("between", "among"), nested=False)
+            if between:
+                return self._make_relation(n, self._pairs_within(between), cue)
         if partners or mods:
             head = n.head
             for _ in range(4):
@@ -1205,7 +1268,9 @@ class _SentenceReader:
         while head.dep_ == "conj" and head.head is not head and head.pos_ not in {"AUX", "VERB"}:
             head = head.head
         subj = self._subjects(head) if head.pos_ in {"AUX", "VERB"} else []
-        if adj.dep_ == "amod":
+        if adj.dep_ in {"amod", "appos", "advcl", "acl"} and adj.head.i in self.token_refs:
+            subj = [self.token_refs[adj.head.i]]
+        elif adj.dep_ == "amod":
             return []
         if subj and partners:
             return self._make_relation(adj, [(s, p) for s in subj for p in partners], cue)

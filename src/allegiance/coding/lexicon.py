@@ -104,6 +104,7 @@ class Lexicon:
     relation_subject_nouns: frozenset[str]
     relation_predicates: dict[str, StanceCue]
     relation_modifiers: dict[str, StanceCue]
+    relation_phrases: dict[str, StanceCue]
     modality: dict[str, dict[str, frozenset[str]]]
     version: str
 
@@ -165,6 +166,7 @@ class Lexicon:
             relation_subject_nouns=frozenset(rel.get("relation_nouns") or []),
             relation_predicates={k: _cue(v) for k, v in (rel.get("relation_predicates") or {}).items()},
             relation_modifiers={k: _cue(v) for k, v in (rel.get("relation_adjectives") or {}).items()},
+            relation_phrases={k: _cue(v) for k, v in (rel.get("at_phrases") or {}).items()},
             modality=modality_cues,
             version=digest,
         )
