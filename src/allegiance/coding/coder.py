@@ -587,7 +587,7 @@ class _SentenceReader:
                         c, self.lex.default_targets + ("between",)) or self._nested_refs(c, 2)
                     if targets:
                         break
-        if not targets and sense.code[:2] in {"11", "13"}:
+        if not targets and sense.code[:2] in {"02", "10", "11", "12", "13"}:
             # "X alleges (that) Y supplied ...": the accusation is aimed at Y
             for c in v.children:
                 if c.dep_ == "ccomp" or (c.dep_ == "parataxis"):
@@ -640,7 +640,7 @@ class _SentenceReader:
         for s in senses:
             if s.compound and s.compound not in words:
                 continue
-            if s.light_only and not light:
+            if s.light_only and not light and not (words & PROSPECTIVE):
                 continue
             if s.only_verbs and verb not in s.only_verbs:
                 continue
@@ -700,6 +700,11 @@ class _SentenceReader:
                 sources = mods[:1]
                 if not targets:
                     targets = mods[1:]
+        if not sources and not targets and symmetric and n.dep_ in SUBJECT_DEPS:
+            # "war broke out between India and Pakistan"
+            between = self._prep_targets(n.head, ("between", "among"))
+            if between:
+                sources, targets = between, []
         if not sources and symmetric and targets:
             # "after the first round of talks with China, India said ...": the clause subject
             # is the other party of a joint event.
@@ -1410,6 +1415,10 @@ SUPPLY_VERBS = {"provide", "supply", "furnish", "equip", "arm", "present", "rewa
                 "assist", "back", "flood", "arm", "ply", "bolster"}
 ARMS_WORDS = {"weapon", "arm", "missile", "tank", "drone", "rifle", "ammunition", "artillery",
               "jet", "aircraft", "helicopter", "munition", "shell", "rocket", "system", "equipment"}
+# Modifiers that make a mention of an agreement or plan a (speculative or future) event:
+# "a possible Indo-Israeli defence pact" (but "the U.S.-Iran deal" is only a reference).
+PROSPECTIVE = {"possible", "potential", "proposed", "planned", "prospective", "likely",
+               "future", "mooted", "envisaged"}
 QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
                   "millions", "group", "member", "members", "number", "team", "delegation",
                   "contingent", "some", "many", "scores", "crowd", "crowds", "majority", "most",
