@@ -535,6 +535,13 @@ class _SentenceReader:
                 and _orphan_subject(v) is not None:
             passive = False  # "and the United States was allied with Pakistan" (stative)
             sources = subjects
+        if passive and not agent and sense.symmetric:
+            # "an alliance between Russia and North Korea is being negotiated"
+            for t in v.children:
+                if t.dep_ in PASSIVE_SUBJECT_DEPS:
+                    between = self._prep_targets(t, ("between", "among"))
+                    if between:
+                        return _Found(v, sense.code, between, [], True, 0.75)
         if passive:
             sources = agent
             patient = [self._refs_of(t) for t in v.children if t.dep_ in PASSIVE_SUBJECT_DEPS]
@@ -548,6 +555,11 @@ class _SentenceReader:
         if obj is not None:
             self.consumed.add(obj.i)
             self.consumed.update(c.i for c in obj.conjuncts)
+        if obj is not None and obj.lower_ in {"other", "another"} and any(
+                c.lower_ in {"each", "one"} for c in obj.children) and sum(
+                len(r.actors) for r in sources) > 1:
+            # "Ukraine and Russia accused each other of ...": one event each way
+            return _Found(v, sense.code, sources, [], True, 0.8)
         multi_source = sense.symmetric and sum(len(r.actors) for r in sources) > 1
         if not targets and multi_source:
             # "A and B signed a deal at the White House": only "with"/"between" add a party
@@ -730,7 +742,7 @@ class _SentenceReader:
         head = n.head
         for _ in range(5):
             if head.pos_ in {"VERB", "AUX"} or (head.pos_ == "ADJ" and head.dep_ in {"acomp", "ROOT"}):
-                subj = self._subjects(head if head.pos_ != "ADJ" else head.head)
+                subj = self._subjects(head if head.pos_ != "ADJ" else head.head, passive_ok=True)
                 return [r for r in subj if not {a.code for a in r.actors} & taken]
             if head.head is head:
                 break
@@ -913,6 +925,14 @@ class _SentenceReader:
             ref = self._ref_at(t)
             if ref is not None and all(a.country is None and a.code == a.sector for a in ref.actors):
                 ref = self._owned(t, ref)
+            if ref is None and t.pos_ == "NOUN":
+                for c in t.children:
+                    if c.dep_ == "acl" and c.tag_ == "VBN":
+                        agent = self._agent(c)
+                        if agent:
+                            out.extend(r for r in agent if r not in out)
+                if out:
+                    continue
             if ref is None and (_lemma(t) in QUANTITY_NOUNS or t.pos_ == "NUM"):
                 # "thousands of Iranians", "a group of Chinese tourists", "two of its soldiers"
                 for c in t.children:
@@ -987,7 +1007,9 @@ class _SentenceReader:
                 )
             except _NoAntecedent:
                 return None
-        elif low in PAIR_NOUNS and any(c.lower_ in {"two", "both"} for c in tok.children):
+        elif (low in PAIR_NOUNS or tok.tag_ == "NNS") and any(
+                c.lower_ in {"two", "both"} and c.dep_ in {"nummod", "det", "predet", "amod"}
+                for c in tok.children):
             actors = self._pair_in_sentence(tok) or self.discourse.resolve_pair(self.base)
         elif low in SINGLE_NOUNS and any(c.lower_ in {"the", "this"} for c in tok.children) and not any(
             c.dep_ in {"compound", "amod", "poss", "prep"} for c in tok.children
@@ -1059,6 +1081,16 @@ class _SentenceReader:
         for r in reversed(self._sentence_refs_before(tok)):
             if self._fits(low, r) and not {a.code for a in r.actors} & exclude:
                 return r.actors
+        if low in PLURAL_PRONOUNS:
+            # "India and the Soviet Union ... the treaty they signed": a coordination
+            for t in reversed(tok.doc[: tok.i]):
+                ref = self.token_refs.get(t.i)
+                if ref is not None and t.conjuncts:
+                    group = [ref] + [self.token_refs[c.i] for c in t.conjuncts
+                                     if c.i in self.token_refs and c.i < tok.i]
+                    actors = tuple(a for r in group for a in r.actors)
+                    if len({a.country for a in actors}) > 1:
+                        return tuple(dict.fromkeys(actors))
         return ()
 
     def _sentence_refs_before(self, tok: Any) -> list[Ref]:
@@ -1400,7 +1432,7 @@ class _SentenceReader:
 
 
 NESTED_PREPS = {"with", "to", "of", "on", "against", "between", "in", "over", "toward",
-                "towards", "into", "for", "by"}
+                "towards", "into", "for", "by", "from"}
 # Passive verbs whose subject is the doer of their complement: "X is expected to sign".
 RAISING_VERBS = {"expect", "set", "schedule", "due", "say", "believe", "report", "know",
                  "think", "understand", "suppose", "slate", "poise", "likely", "reckon",

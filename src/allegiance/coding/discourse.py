@@ -15,7 +15,11 @@ PLURAL_PRONOUNS = frozenset({"they", "their", "them", "theirs", "themselves"})
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "himself", "herself", "hers"})
 PAIR_NOUNS = frozenset({"countries", "nations", "sides", "states", "neighbours", "neighbors",
                         "governments", "powers", "rivals", "allies", "capitals", "parties",
-                        "leaders", "armies", "militaries"})
+                        "leaders", "armies", "militaries", "giants", "superpowers", "foes",
+                        "adversaries", "enemies", "partners", "governments", "regimes",
+                        "republics", "kingdoms", "monarchies", "democracies", "sides",
+                        "delegations", "presidents", "ministers", "navies", "forces",
+                        "militaries", "economies", "allies", "signatories"})
 SINGLE_NOUNS = frozenset({"country", "nation", "state", "government", "kingdom", "republic"})
 
 
