@@ -94,9 +94,9 @@ def snapshot(db: Path) -> dict[str, list[tuple]]:
 
         return {
             "documents": rows("documents", ("run_id",)),
-            "events": rows("events", ("run_id",)),
-            "relations": rows("relations", ("run_id",)),
-            "processed": rows("processed", ("run_id",)),
+            "events": rows("events", ("run_id", "coder_version")),
+            "relations": rows("relations", ("run_id", "coder_version")),
+            "processed": rows("processed", ("run_id", "coder_version")),
             "ties": rows("ties", ("run_id",)),
         }
     finally:

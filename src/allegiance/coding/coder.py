@@ -601,9 +601,20 @@ class _SentenceReader:
                         break
         if not targets and sense.code[:2] in {"02", "10", "11", "12", "13"}:
             # "X alleges (that) Y supplied ...": the accusation is aimed at Y
+            src_codes = {a.code for r in sources for a in r.actors}
+            src_countries = {a.country for r in sources for a in r.actors}
             for c in v.children:
                 if c.dep_ == "ccomp" or (c.dep_ == "parataxis"):
-                    targets = [r for s_ in c.children if s_.dep_ in SUBJECT_DEPS for r in self._refs_of(s_)]
+                    targets = [r for s_ in c.children if s_.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+                               for r in self._refs_of(s_)]
+                    if targets and {a.country for r in targets for a in r.actors} <= src_countries:
+                        # "warned that Rabat could sever relations with Berlin": a threat to
+                        # do something to Berlin
+                        cobj = self._object(c)
+                        targets = [r for r in ((self._refs_of(cobj) if cobj is not None else [])
+                                               or self._prep_targets(c, self.lex.default_targets)
+                                               or self._nested_refs(c, 2))
+                                   if not {a.code for a in r.actors} <= src_codes]
                     if targets:
                         break
             if not targets and v.dep_ in {"parataxis", "ccomp"} and v.head is not v:
