@@ -20,8 +20,8 @@ def report(coder):
 
 
 def test_event_scores_floor(report):
-    assert report.events_root.precision >= 0.70
-    assert report.events_root.f1 >= 0.48
+    assert report.events_root.precision >= 0.75
+    assert report.events_root.f1 >= 0.58
 
 
 def test_modality_and_dates_floor(report):
@@ -30,5 +30,5 @@ def test_modality_and_dates_floor(report):
 
 
 def test_relations_and_empty_sentences_floor(report):
-    assert report.relations.f1 >= 0.55
+    assert report.relations.f1 >= 0.70
     assert report.no_event_sentences.value >= 0.93
