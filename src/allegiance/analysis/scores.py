@@ -147,21 +147,32 @@ def records_cte(spec: Spec) -> str:
     return f"""
 {lin_cte},
 {lw_cte},
+-- Wire copies of one story (documents sharing a cluster_id) report the same event many times:
+-- it counts once, with the number of copies as its number of sources.
+evc AS (
+    SELECT e.*,
+        count(DISTINCT e.doc_id) OVER w AS n_copies,
+        row_number() OVER (w ORDER BY e.event_id) AS copy_rank
+    FROM events e LEFT JOIN documents doc ON doc.doc_id = e.doc_id
+    WINDOW w AS (PARTITION BY e.layer, coalesce(doc.cluster_id, e.doc_id, e.event_id),
+                 e.source_country, e.target_country, e.cameo, e.modality, e.date_start)
+),
 recs AS (
     SELECT 'event' AS kind, e.event_id AS rid, e.layer AS layer,
         coalesce(l1.succ, e.source_country) AS ca, coalesce(l2.succ, e.target_country) AS cb,
         coalesce(e.date_start, e.date_end) AS d0, coalesce(e.date_end, e.date_start) AS d1,
         greatest(-1.0, least(1.0, coalesce(e.goldstein, 0) / 10.0)) AS x,
         {lw_expr} * {mod_e} * greatest(0.0, least(1.0, coalesce(e.confidence, 1.0)))
-            * least({SOURCES_CAP}, 1.0 + ln(greatest(coalesce(e.num_sources, 1), 1))) AS w,
+            * least({SOURCES_CAP}, 1.0 + ln(greatest(coalesce(e.num_sources, 1), e.n_copies, 1)))
+            AS w,
         e.goldstein AS goldstein, e.quad_class AS quad_class, e.modality AS modality,
         e.doc_id AS doc_id, e.sentence AS sentence, e.span_start AS span_start,
         e.span_end AS span_end, e.sentence_text AS sentence_text, e.cameo AS code,
         e.trigger AS trigger, e.confidence AS confidence
-    FROM events e {lw_join('e')}
+    FROM evc e {lw_join('e')}
     LEFT JOIN lin l1 ON l1.code = e.source_country
     LEFT JOIN lin l2 ON l2.code = e.target_country
-    WHERE e.source_country IS NOT NULL AND e.target_country IS NOT NULL
+    WHERE e.source_country IS NOT NULL AND e.target_country IS NOT NULL AND e.copy_rank = 1
     UNION ALL
     SELECT 'relation', r.relation_id, r.layer,
         coalesce(l1.succ, r.a_country), coalesce(l2.succ, r.b_country),
