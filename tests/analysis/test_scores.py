@@ -1,5 +1,5 @@
 import pytest
-from conftest import add_events, ev, rel, tie
+from analysis_support import add_events, ev, rel, tie
 
 from allegiance.analysis import (
     alignment,

@@ -1,6 +1,6 @@
 """An event reported by several wire copies of one story counts once, with its sources."""
 
-from conftest import add_events, ev
+from analysis_support import add_events, ev
 
 from allegiance.analysis import dyad_series
 

@@ -8,6 +8,7 @@ docs/analysis.md defines every measure.
 
 from allegiance.analysis.api import (
     alignment,
+    alignment_matrix,
     axis,
     blocs,
     blocs_by_period,
@@ -41,6 +42,7 @@ __all__ = [
     "Shifts",
     "SignedNetwork",
     "alignment",
+    "alignment_matrix",
     "axis",
     "blocs",
     "blocs_by_period",

@@ -171,22 +171,19 @@ def signed_network(
     return SignedNetwork(nodes, Wm, p.label if p else "all", Em)
 
 
-def alignment(
-    store: Any,
-    a: str,
-    b: str,
-    period: PeriodArg = None,
-    layers: LayersArg = None,
-    lineage: bool = True,
-) -> Alignment:
-    """How alike a's and b's relations to third states are (S and kappa), plus r(a, b)."""
-    a2, b2 = sc.apply_lineage(a, lineage), sc.apply_lineage(b, lineage)
+def _score_map(store: Any, period: PeriodArg, layers: LayersArg,
+               lineage: bool) -> tuple[dict[tuple[str, str], float], Period | None]:
     p = parse_period(period) if period is not None else None
     df = sc.span_scores(_con(store), _spec(layers, lineage), [p] if p else None)
     df = df[df["W"] > 0]
-    score = {}
+    score: dict[tuple[str, str], float] = {}
     for x, y, s in zip(df["a"], df["b"], df["score"], strict=True):
         score[(x, y)] = score[(y, x)] = float(s)
+    return score, p
+
+
+def _alignment_from(score: dict[tuple[str, str], float], a2: str, b2: str,
+                    label: str) -> Alignment:
     direct = score.get((a2, b2))
     thirds = sorted(
         {y for (x, y) in score if x in (a2, b2)} - {a2, b2}
@@ -207,8 +204,38 @@ def alignment(
         {"state": k, "a": round(float(u), 4), "b": round(float(v), 4)}
         for k, u, v in zip(thirds, xa, xb, strict=True)
     ]
-    return Alignment(a2, b2, p.label if p else "all", direct, s_score, kappa, pi,
-                     len(thirds), profiles)
+    return Alignment(a2, b2, label, direct, s_score, kappa, pi, len(thirds), profiles)
+
+
+def alignment(
+    store: Any,
+    a: str,
+    b: str,
+    period: PeriodArg = None,
+    layers: LayersArg = None,
+    lineage: bool = True,
+) -> Alignment:
+    """How alike a's and b's relations to third states are (S and kappa), plus r(a, b)."""
+    a2, b2 = sc.apply_lineage(a, lineage), sc.apply_lineage(b, lineage)
+    score, p = _score_map(store, period, layers, lineage)
+    return _alignment_from(score, a2, b2, p.label if p else "all")
+
+
+def alignment_matrix(
+    store: Any,
+    states: Sequence[str],
+    period: PeriodArg = None,
+    layers: LayersArg = None,
+    lineage: bool = True,
+) -> dict[tuple[str, str], Alignment]:
+    """Alignment of every pair of ``states`` from one scoring pass (for heat maps)."""
+    codes = [sc.apply_lineage(s_, lineage) for s_ in states]
+    score, p = _score_map(store, period, layers, lineage)
+    label = p.label if p else "all"
+    return {
+        (codes[i], codes[j]): _alignment_from(score, codes[i], codes[j], label)
+        for i in range(len(codes)) for j in range(i + 1, len(codes))
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -414,7 +441,8 @@ def _bloc_changes(
     for t, g in df.groupby("t", sort=True):
         nodes, Wm, _ = _matrix(g, min_evidence)
         if len(nodes) >= 3:
-            mats[int(t)] = (nodes, Wm, _blocs_from("", nodes, Wm, None, seed, 10))
+            # a few restarts suffice on these small yearly networks; there are many of them
+            mats[int(t)] = (nodes, Wm, _blocs_from("", nodes, Wm, None, seed, 4))
     ts = sorted(mats)
     out = []
     for t0, t1 in zip(ts[:-1], ts[1:], strict=True):

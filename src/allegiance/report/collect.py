@@ -109,10 +109,13 @@ def alignment_matrix(
     an = analysis_module()
     n = len(nodes)
     m: list[list[float | None]] = [[None] * n for _ in range(n)]
+    pairs = an.alignment_matrix(store, list(nodes), period=period, layers=layers)
     for i in range(n):
         m[i][i] = 1.0
         for j in range(i + 1, n):
-            res = an.alignment(store, nodes[i], nodes[j], period=period, layers=layers)
+            res = pairs.get((nodes[i], nodes[j])) or pairs.get((nodes[j], nodes[i]))
+            if res is None:
+                continue
             v = _alignment_value(res.to_dict() if hasattr(res, "to_dict") else dict(res))
             m[i][j] = m[j][i] = v
     return m
