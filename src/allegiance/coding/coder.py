@@ -343,6 +343,12 @@ class _SentenceReader:
             f = self._noun_event(tok)
             if f:
                 found.append(f)
+        for tok in self.sdoc:
+            if _lemma(tok) in {"broker", "mediate", "facilitate"} and tok.tag_ == "VBN" and tok.dep_ in {
+                    "acl", "amod"}:
+                f = self._mediation(tok)
+                if f:
+                    found.append(f)
         triggers = {f.trigger.i for f in found}
         found.extend(i for f in found if (i := self._intent(f, triggers)) is not None)
         events = [e for f in found for e in self._events(f)]
@@ -413,6 +419,34 @@ class _SentenceReader:
                 )
             )
         return out
+
+    def _mediation(self, p: Any) -> _Found | None:
+        """'a ceasefire brokered by Oman', 'a UN-brokered deal': the broker mediates between
+        the parties of the agreement."""
+        sources = self._agent(p)
+        if not sources:
+            for t in (p.doc[p.i - 2] if p.i >= 2 else None, *p.children):
+                if t is not None and t.i in self.token_refs and t.i < p.i:
+                    sources = [self.token_refs[t.i]]
+                    break
+        if not sources:
+            return None
+        noun = p.head
+        parties = self._prep_targets(noun, ("between", "among"))
+        if not parties:
+            head = noun.head
+            for _ in range(4):
+                if head.pos_ in {"VERB", "AUX"}:
+                    parties = self._subjects(head)
+                    break
+                if head.head is head:
+                    break
+                head = head.head
+        src = {a.code for r in sources for a in r.actors}
+        parties = [r for r in parties if not {a.code for a in r.actors} & src]
+        if not parties:
+            return None
+        return _Found(p, "045", sources, parties, False, 0.7)
 
     def _intent(self, f: _Found, triggers: set[int]) -> _Found | None:
         """An asserted intent event for a complement of 'decide', 'agree', 'plan' ..."""
@@ -611,8 +645,13 @@ class _SentenceReader:
                         # "warned that Rabat could sever relations with Berlin": a threat to
                         # do something to Berlin
                         cobj = self._object(c)
+                        conditions = [r for a in c.children if a.dep_ == "advcl" and any(
+                                          m.lower_ in {"if", "unless"} for m in a.children)
+                                      for s_ in a.children if s_.dep_ in SUBJECT_DEPS
+                                      for r in self._refs_of(s_)]
                         targets = [r for r in ((self._refs_of(cobj) if cobj is not None else [])
                                                or self._prep_targets(c, self.lex.default_targets)
+                                               or conditions
                                                or self._nested_refs(c, 2))
                                    if not {a.code for a in r.actors} <= src_codes]
                     if targets:
@@ -1443,7 +1482,7 @@ class _SentenceReader:
 
 
 NESTED_PREPS = {"with", "to", "of", "on", "against", "between", "in", "over", "toward",
-                "towards", "into", "for", "by", "from"}
+                "towards", "into", "for", "by", "from", "inside", "within", "across", "near"}
 # Passive verbs whose subject is the doer of their complement: "X is expected to sign".
 RAISING_VERBS = {"expect", "set", "schedule", "due", "say", "believe", "report", "know",
                  "think", "understand", "suppose", "slate", "poise", "likely", "reckon",
