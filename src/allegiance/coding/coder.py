@@ -479,6 +479,10 @@ class _SentenceReader:
         adv_particle = next((c.lower_ for c in v.children if c.dep_ in {"advmod", "prt"}), None)
         thing = {_lemma(obj) if obj is not None else None, _lemma(comp) if comp is not None else None,
                  obj.lower_ if obj is not None else None}
+        # "took Israeli athletes hostage": a predicative complement names the act
+        thing |= {c.lower_ for c in v.children if c.dep_ in {"oprd", "npadvmod", "advmod"}}
+        if obj is not None:
+            thing |= {c.lower_ for c in obj.children if c.dep_ in {"oprd", "npadvmod", "appos"}}
 
         def fits(sense: VerbSense) -> bool:
             if sense.particle and sense.particle not in (particle, adv_particle):
@@ -569,6 +573,10 @@ class _SentenceReader:
                 and _orphan_subject(v) is not None:
             passive = False  # "and the United States was allied with Pakistan" (stative)
             sources = subjects
+        if passive and not agent:
+            between = self._prep_targets(v, ("between", "among"))
+            if sum(len(r.actors) for r in between) > 1:
+                return _Found(v, sense.code, between, [], True, 0.7)
         if passive and not agent and sense.symmetric:
             # "an alliance between Russia and North Korea is being negotiated"
             for t in v.children:
@@ -975,6 +983,12 @@ class _SentenceReader:
             ref = self._ref_at(t)
             if ref is not None and all(a.country is None and a.code == a.sector for a in ref.actors):
                 ref = self._owned(t, ref)
+            if ref is None:
+                appos = [self.token_refs[c.i] for c in t.children
+                         if c.dep_ == "appos" and c.i in self.token_refs]
+                if appos:
+                    out.extend(r for r in appos if r not in out)
+                    continue
             if ref is None and t.pos_ == "NOUN":
                 for c in t.children:
                     if c.dep_ == "acl" and c.tag_ == "VBN":

@@ -20,7 +20,8 @@ PAIR_NOUNS = frozenset({"countries", "nations", "sides", "states", "neighbours",
                         "republics", "kingdoms", "monarchies", "democracies", "sides",
                         "delegations", "presidents", "ministers", "navies", "forces",
                         "militaries", "economies", "allies", "signatories"})
-SINGLE_NOUNS = frozenset({"country", "nation", "state", "government", "kingdom", "republic"})
+SINGLE_NOUNS = frozenset({"country", "nation", "state", "government", "kingdom", "republic",
+                          "emirate", "island", "archipelago", "monarchy", "regime"})
 
 
 @dataclass(slots=True)
