@@ -251,7 +251,7 @@ def _words(words: Iterable[str]) -> re.Pattern[str]:
 
 _SINGULAR_RE, _PLURAL_RE, _PERSON_RE = (
     _words(SINGULAR_PRONOUNS), _words(PLURAL_PRONOUNS), _words(PERSON_PRONOUNS))
-_PAIR_RE, _TWO_RE, _SINGLE_RE = _words(PAIR_NOUNS), _words({"two", "both"}), _words(SINGLE_NOUNS)
+_TWO_RE, _SINGLE_RE = _words({"two", "both"}), _words(SINGLE_NOUNS)
 
 
 class _Antecedents:
@@ -286,8 +286,7 @@ class _Antecedents:
             (self.person and _PERSON_RE.search(sentence))
             or (self.single and _SINGULAR_RE.search(sentence))
             or (self.plural and _PLURAL_RE.search(sentence))
-            or (len(self.countries) > 1 and _PAIR_RE.search(sentence)
-                and _TWO_RE.search(sentence))
+            or (len(self.countries) > 1 and _TWO_RE.search(sentence))  # "the two X", any X
             or (self.single_state and _SINGLE_RE.search(sentence))
         )
 
@@ -466,7 +465,7 @@ class _SentenceReader:
     # -- verbs -------------------------------------------------------------------------------
 
     def _verb_event(self, v: Any) -> _Found | None:
-        lemma = v.lemma_.lower()
+        lemma = _verb_lemma(v, self.lex.verbs, self.lex.light_verbs)
         if lemma in self.lex.stop_triggers or v.dep_ in {"amod", "compound", "nmod", "aux", "auxpass"}:
             return None
         senses = self.lex.verbs.get(lemma, [])
@@ -1573,6 +1572,20 @@ def _orphan_subject(v: Any) -> Any:
 def _bare(actor: Actor) -> bool:
     """A sector word with no state or group behind it ("troops", "civilians")."""
     return actor.country is None and actor.code == actor.sector and actor.sector != "IGO"
+
+
+def _verb_lemma(tok: Any, *vocabularies: Any) -> str:
+    """The lemma, or a rule-based one when the model's lemma is not a known verb (the
+    lemmatizer turns "staged" into "stag")."""
+    lemma = tok.lemma_.lower()
+    if any(lemma in v for v in vocabularies):
+        return lemma
+    low = tok.lower_
+    for cand in (low, low[:-1], low[:-2], low[:-3], low[:-3] + "e", low[:-2] + "e" if low.endswith("ed") else "",
+                 low[:-3] + "y" if low.endswith("ies") else "", low[:-4] if low[-5:-4] == low[-4:-3] else ""):
+        if cand and any(cand in v for v in vocabularies):
+            return cand
+    return lemma
 
 
 def _lemma(tok: Any) -> str:
