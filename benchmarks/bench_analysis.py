@@ -64,10 +64,14 @@ def main() -> None:
             print(f"  {name}: {s:.1f} s", flush=True)
             return out
 
-        step("floor", lambda: con.execute(
-            "SELECT least(source_country, target_country) AS a, "
-            "greatest(source_country, target_country) AS b, year(date_start) AS y, "
-            "count(*), avg(goldstein) FROM events GROUP BY ALL").fetchall())
+        def floor_query():
+            return con.execute(
+                "SELECT least(source_country, target_country) AS a, "
+                "greatest(source_country, target_country) AS b, year(date_start) AS y, "
+                "count(*), avg(goldstein) FROM events GROUP BY ALL").fetchall()
+
+        floor_query()  # warm: the first scan after the bulk insert also pays for loading
+        step("floor", floor_query)
         grid = step("dyad", sc.grid_scores, con, sc.Spec(), "year")
         steps["dyad"]["dyad_years"] = len(grid)
         steps["dyad"]["dyads"] = int(grid[["a", "b"]].drop_duplicates().shape[0])
@@ -82,14 +86,13 @@ def main() -> None:
         # UN votes: generated roll calls, then agreement for every dyad-year.
         con.execute(unga_votes_sql(n_votes))
         nv = con.execute("SELECT count(*) FROM unga_votes").fetchall()[0][0]
-        vote_floor = step("unga_floor", lambda: con.execute(
-            "SELECT year, country, count(*) FROM unga_votes GROUP BY ALL").fetchall())
-        del vote_floor
         agree = step("unga_agreement", lambda: con.execute(
             f"SELECT count(*) FROM ({unga_agreement_sql()})").fetchall()[0][0])
         steps["unga_agreement"]["dyad_years"] = int(agree)
-        steps["unga_agreement"]["x_floor"] = round(
-            steps["unga_agreement"]["seconds"] / max(steps["unga_floor"]["seconds"], 1e-9), 1)
+        # A pairwise measure: its work is the vote pairs of the self-join, not the votes.
+        steps["unga_agreement"]["vote_pairs"] = int(con.execute(
+            "SELECT sum(n * (n - 1) / 2) FROM (SELECT count(*) AS n FROM unga_votes "
+            "WHERE vote IN (1, 2, 3) GROUP BY rcid)").fetchall()[0][0])
         rows = [[k, v["seconds"], v.get("x_floor", "-"), v["load_1min"]]
                 for k, v in steps.items()]
         print(table(rows, ["step", "seconds", "x floor", "load"]))

@@ -883,7 +883,7 @@ class _SentenceReader:
                                 for p in c.children if p.dep_ == "pobj" for r in self._refs_of(p)]
                     if refs:
                         return refs
-            if cur.dep_ in {"conj", "xcomp", "advcl", "pcomp", "acl", "ccomp", "prep"} and cur.head is not cur:
+            if cur.dep_ in {"conj", "xcomp", "advcl", "pcomp", "acl", "ccomp", "prep", "acomp"} and cur.head is not cur:
                 cur = cur.head
                 continue
             if cur.dep_ in {"dobj", "attr", "pobj"} and cur.pos_ in {"NOUN", "PROPN"} and cur.head is not cur:

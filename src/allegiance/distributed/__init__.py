@@ -79,9 +79,10 @@ def _client(scheduler: Any) -> tuple[Any, bool]:
 
     if isinstance(scheduler, Client):
         return scheduler, False
-    if isinstance(scheduler, str):
-        return Client(scheduler), True
-    return Client(scheduler), True  # a LocalCluster or any cluster object
+    try:  # an address, a LocalCluster or any cluster object
+        return Client(scheduler, timeout="20s"), True
+    except (OSError, TimeoutError) as exc:
+        raise ConnectionError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
 
 
 def _threads(client: Any) -> int:
