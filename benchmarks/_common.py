@@ -62,13 +62,20 @@ def run_child(cmd: Sequence[str], env: dict[str, str] | None = None) -> dict[str
 
 
 def save(name: str, data: dict[str, Any]) -> Path:
-    """Write results/<name>.json with the machine facts and a timestamp."""
+    """Write results/<name>.json (<name>-quick.json for --quick runs, so a quick check never
+    overwrites the real numbers) with the machine facts and a timestamp."""
     RESULTS.mkdir(parents=True, exist_ok=True)
+    name = result_name(name)
     data = {"benchmark": name, "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "machine": machine(), **data}
     path = RESULTS / f"{name}.json"
     path.write_text(json.dumps(data, indent=2, default=str) + "\n", encoding="utf-8")
     return path
+
+
+def result_name(name: str, quick: bool | None = None) -> str:
+    quick = "--quick" in sys.argv if quick is None else quick
+    return f"{name}-quick" if quick else name
 
 
 def table(rows: Sequence[Sequence[Any]], header: Sequence[str]) -> str:

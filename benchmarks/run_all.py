@@ -17,13 +17,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from _common import PYTHON, RESULTS, load, table  # noqa: E402
+from _common import PYTHON, RESULTS, load, result_name, table  # noqa: E402
 
 BENCHES = ("coder", "workers", "import", "analysis")
 
 
-def headline(name: str) -> list[list]:
-    path = RESULTS / f"{name}.json"
+def headline(name: str, quick: bool) -> list[list]:
+    path = RESULTS / f"{result_name(name, quick)}.json"
     if not path.exists():
         return [[name, "no result", "", ""]]
     r = json.loads(path.read_text(encoding="utf-8"))
@@ -63,7 +63,7 @@ def main() -> None:
             failed.append(name)
         print(f"--- {name}: {time.perf_counter() - t0:.0f} s", flush=True)
     print()
-    rows = [row for name in chosen for row in headline(name)]
+    rows = [row for name in chosen for row in headline(name, args.quick)]
     print(table(rows, ["benchmark", "measure", "value", "note"]))
     if failed:
         print(f"failed: {', '.join(failed)}")
