@@ -144,10 +144,13 @@ def process_cmd(
         if scheduler:
             from allegiance.distributed import process_on_dask
 
-            with progress_bar("coding", unit="docs") as bar:
-                result = process_on_dask(store, scheduler, dictionaries=dictionary or (),
-                                         lexicon=lexicon, gate=not no_gate,
-                                         batch_size=batch_size, progress=bar)
+            try:
+                with progress_bar("coding", unit="docs") as bar:
+                    result = process_on_dask(store, scheduler, dictionaries=dictionary or (),
+                                             lexicon=lexicon, gate=not no_gate,
+                                             batch_size=batch_size, progress=bar)
+            except (ConnectionError, OSError, TimeoutError) as exc:
+                fail(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({exc})")
         else:
             from allegiance.pipeline.process import process
 

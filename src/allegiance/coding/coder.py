@@ -236,13 +236,6 @@ class _Prepared:
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
-_ANAPHORS = ("they ", "their ", " it ", " its ", "them", "the two ", "both ", "the country",
-             "the government", " he ", " she ", " his ", " her ")
-
-
-def _has_anaphor(sentence: str) -> bool:
-    low = f" {sentence.lower()} "
-    return any(a in low for a in _ANAPHORS)
 
 
 def _words(words: Iterable[str]) -> re.Pattern[str]:
