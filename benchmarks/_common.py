@@ -35,8 +35,12 @@ def load() -> float:
 
 
 def machine() -> dict[str, Any]:
-    return {"cpus": os.cpu_count(), "python": platform.python_version(),
-            "platform": platform.platform(), "load_1min": load()}
+    return {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "load_1min": load(),
+    }
 
 
 def peak_rss_mib() -> float:
@@ -47,8 +51,13 @@ def peak_rss_mib() -> float:
 def run_child(cmd: Sequence[str], env: dict[str, str] | None = None) -> dict[str, Any]:
     """Run a command; its wall time, CPU time and peak RSS (of that process alone)."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(list(cmd), env={**os.environ, **SINGLE_THREAD, **(env or {})},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        list(cmd),
+        env={**os.environ, **SINGLE_THREAD, **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     # wait4 gives the resource usage of exactly this child (and its reaped children).
     _pid, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
@@ -57,8 +66,12 @@ def run_child(cmd: Sequence[str], env: dict[str, str] | None = None) -> dict[str
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed ({code}):\n{err[-2000:]}")
-    return {"wall_s": round(wall, 2), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
-            "peak_rss_mib": round(usage.ru_maxrss / 1024, 1), "stdout": out}
+    return {
+        "wall_s": round(wall, 2),
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+        "peak_rss_mib": round(usage.ru_maxrss / 1024, 1),
+        "stdout": out,
+    }
 
 
 def save(name: str, data: dict[str, Any]) -> Path:
@@ -66,8 +79,12 @@ def save(name: str, data: dict[str, Any]) -> Path:
     overwrites the real numbers) with the machine facts and a timestamp."""
     RESULTS.mkdir(parents=True, exist_ok=True)
     name = result_name(name)
-    data = {"benchmark": name, "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "machine": machine(), **data}
+    data = {
+        "benchmark": name,
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        **data,
+    }
     path = RESULTS / f"{name}.json"
     path.write_text(json.dumps(data, indent=2, default=str) + "\n", encoding="utf-8")
     return path
@@ -82,8 +99,12 @@ def table(rows: Sequence[Sequence[Any]], header: Sequence[str]) -> str:
     """A plain-text table."""
     cells = [[str(h) for h in header]] + [[_fmt(v) for v in r] for r in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
-    lines = ["  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in
-                       enumerate(zip(r, widths, strict=True))) for r in cells]
+    lines = [
+        "  ".join(
+            c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))
+        )
+        for r in cells
+    ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 

@@ -68,7 +68,8 @@ def main() -> None:
             return con.execute(
                 "SELECT least(source_country, target_country) AS a, "
                 "greatest(source_country, target_country) AS b, year(date_start) AS y, "
-                "count(*), avg(goldstein) FROM events GROUP BY ALL").fetchall()
+                "count(*), avg(goldstein) FROM events GROUP BY ALL"
+            ).fetchall()
 
         floor_query()  # warm: the first scan after the bulk insert also pays for loading
         step("floor", floor_query)
@@ -86,19 +87,29 @@ def main() -> None:
         # UN votes: generated roll calls, then agreement for every dyad-year.
         con.execute(unga_votes_sql(n_votes))
         nv = con.execute("SELECT count(*) FROM unga_votes").fetchall()[0][0]
-        agree = step("unga_agreement", lambda: con.execute(
-            f"SELECT count(*) FROM ({unga_agreement_sql()})").fetchall()[0][0])
+        agree = step(
+            "unga_agreement",
+            lambda: con.execute(f"SELECT count(*) FROM ({unga_agreement_sql()})").fetchall()[0][0],
+        )
         steps["unga_agreement"]["dyad_years"] = int(agree)
         # A pairwise measure: its work is the vote pairs of the self-join, not the votes.
-        steps["unga_agreement"]["vote_pairs"] = int(con.execute(
-            "SELECT sum(n * (n - 1) / 2) FROM (SELECT count(*) AS n FROM unga_votes "
-            "WHERE vote IN (1, 2, 3) GROUP BY rcid)").fetchall()[0][0])
-        rows = [[k, v["seconds"], v.get("x_floor", "-"), v["load_1min"]]
-                for k, v in steps.items()]
+        steps["unga_agreement"]["vote_pairs"] = int(
+            con.execute(
+                "SELECT sum(n * (n - 1) / 2) FROM (SELECT count(*) AS n FROM unga_votes "
+                "WHERE vote IN (1, 2, 3) GROUP BY rcid)"
+            ).fetchall()[0][0]
+        )
+        rows = [[k, v["seconds"], v.get("x_floor", "-"), v["load_1min"]] for k, v in steps.items()]
         print(table(rows, ["step", "seconds", "x floor", "load"]))
-        result = {"events": int(n), "states": 200, "years": 30, "votes": int(nv),
-                  "generate_s": round(gen_s, 1), "steps": steps,
-                  "peak_rss_mib": peak_rss_mib()}
+        result = {
+            "events": int(n),
+            "states": 200,
+            "years": 30,
+            "votes": int(nv),
+            "generate_s": round(gen_s, 1),
+            "steps": steps,
+            "peak_rss_mib": peak_rss_mib(),
+        }
         print(f"peak RSS {result['peak_rss_mib']} MiB")
         print(f"wrote {save('analysis', result)}")
         store.close()

@@ -47,8 +47,11 @@ def documents(n: int | None) -> tuple[str, list]:
                 continue
             _, head, body = item.read_text(encoding="utf-8").split("---", 2)
             meta = dict(x.split(": ", 1) for x in head.strip().splitlines() if ": " in x)
-            docs.append(Document(doc_id=item.name, text=body.strip(),
-                                 date=dt.date.fromisoformat(meta["date"])))
+            docs.append(
+                Document(
+                    doc_id=item.name, text=body.strip(), date=dt.date.fromisoformat(meta["date"])
+                )
+            )
         source = "demo corpus"
     return source, docs[:n] if n else docs
 
@@ -68,27 +71,36 @@ def child(variant: str, n: int | None) -> dict:
         texts = [d.text for d in docs]
         t0, c0 = time.perf_counter(), time.process_time()
         spacy_sents = sum(sum(1 for _ in doc.sents) for doc in nlp.pipe(texts))
-        out.update(wall_s=time.perf_counter() - t0, cpu_s=time.process_time() - c0,
-                   spacy_sentences=spacy_sents, pipeline=nlp.pipe_names)
+        out.update(
+            wall_s=time.perf_counter() - t0,
+            cpu_s=time.process_time() - c0,
+            spacy_sentences=spacy_sents,
+            pipeline=nlp.pipe_names,
+        )
     else:
         nlp = load_pipeline(True, fast=variant != "gated_stock")
         coder = Coder(gate=variant != "no_gate", nlp=nlp)
         t0, c0 = time.perf_counter(), time.process_time()
         coded = list(coder.code_many(docs))
-        out.update(wall_s=time.perf_counter() - t0, cpu_s=time.process_time() - c0,
-                   pipeline=nlp.pipe_names)
+        out.update(
+            wall_s=time.perf_counter() - t0, cpu_s=time.process_time() - c0, pipeline=nlp.pipe_names
+        )
         keys = _event_keys(coded)
-        out.update(events=len(keys), relations=sum(len(c.relations) for c in coded),
-                   digest=_digest(coded))
+        out.update(
+            events=len(keys), relations=sum(len(c.relations) for c in coded), digest=_digest(coded)
+        )
         # The comparisons run in this same process (the coder's code may change between
         # processes while others work on it): no_gate also codes gated, gated_stock also
         # codes with the fast components.
         if variant == "no_gate":
             gated = set(_event_keys(list(Coder(gate=True, nlp=nlp).code_many(docs))))
             full = set(keys)
-            out.update(gate_yield=len(gated & full) / max(1, len(full)),
-                       events_gated=len(gated), events_lost_by_gate=len(full - gated),
-                       events_only_gated=len(gated - full))
+            out.update(
+                gate_yield=len(gated & full) / max(1, len(full)),
+                events_gated=len(gated),
+                events_lost_by_gate=len(full - gated),
+                events_only_gated=len(gated - full),
+            )
         if variant == "gated_stock":
             fast = Coder(gate=True, nlp=load_pipeline(True, fast=True))
             out["identical_to_fast"] = _digest(list(fast.code_many(docs))) == out["digest"]
@@ -97,9 +109,12 @@ def child(variant: str, n: int | None) -> dict:
 
 
 def _event_keys(coded: list) -> list[str]:
-    return sorted(f"{e.doc_id}|{e.sentence}|{e.span}|{e.source.code}|"
-                  f"{e.target.code if e.target else ''}|{e.cameo}|{e.modality}"
-                  for c in coded for e in c.events)
+    return sorted(
+        f"{e.doc_id}|{e.sentence}|{e.span}|{e.source.code}|"
+        f"{e.target.code if e.target else ''}|{e.cameo}|{e.modality}"
+        for c in coded
+        for e in c.events
+    )
 
 
 def _digest(coded: list) -> str:
@@ -132,8 +147,10 @@ def main() -> None:
     for _ in range(rounds):
         for v in ("bare", "gated"):
             runs[v].append(measure(v, n))
-            print(f"  {v}: {runs[v][-1]['wall_s']:.1f} s (load {runs[v][-1]['load_1min']})",
-                  flush=True)
+            print(
+                f"  {v}: {runs[v][-1]['wall_s']:.1f} s (load {runs[v][-1]['load_1min']})",
+                flush=True,
+            )
     runs["no_gate"] = [measure("no_gate", n)]
     if not args.quick:
         runs["gated_stock"] = [measure("gated_stock", n)]
@@ -143,17 +160,26 @@ def main() -> None:
     for v, r in best.items():
         variants[v] = dict(r)
         variants[v]["all_rounds_wall_s"] = [round(x["wall_s"], 2) for x in runs[v]]
-        rows.append([v, round(r["wall_s"], 1), round(r["cpu_s"], 1),
-                     round(r["sentences"] / r["wall_s"], 1),
-                     round(r["events"] / r["wall_s"], 2) if "events" in r else "-",
-                     r["peak_rss_mib"], round(bare["wall_s"] / r["wall_s"], 2),
-                     round(bare["cpu_s"] / r["cpu_s"], 2), r["load_1min"]])
+        rows.append(
+            [
+                v,
+                round(r["wall_s"], 1),
+                round(r["cpu_s"], 1),
+                round(r["sentences"] / r["wall_s"], 1),
+                round(r["events"] / r["wall_s"], 2) if "events" in r else "-",
+                r["peak_rss_mib"],
+                round(bare["wall_s"] / r["wall_s"], 2),
+                round(bare["cpu_s"] / r["cpu_s"], 2),
+                r["load_1min"],
+            ]
+        )
     ng = best["no_gate"]
     summary = {
         "speedup_vs_bare_wall": round(bare["wall_s"] / best["gated"]["wall_s"], 2),
         "speedup_vs_bare_cpu": round(bare["cpu_s"] / best["gated"]["cpu_s"], 2),
         "gate_yield": round(ng["gate_yield"], 4),
-        "events_gated": ng["events_gated"], "events_no_gate": ng["events"],
+        "events_gated": ng["events_gated"],
+        "events_no_gate": ng["events"],
         "events_lost_by_gate": ng["events_lost_by_gate"],
         "events_only_gated": ng["events_only_gated"],
         "target_speedup_4x_met": bare["wall_s"] / best["gated"]["wall_s"] >= 4.0,
@@ -161,11 +187,33 @@ def main() -> None:
     }
     if "gated_stock" in best:
         summary["fast_components_identical"] = best["gated_stock"]["identical_to_fast"]
-    print(table(rows, ["variant", "wall s", "cpu s", "sent/s", "events/s", "peak MiB",
-                       "x bare (wall)", "x bare (cpu)", "load"]))
+    print(
+        table(
+            rows,
+            [
+                "variant",
+                "wall s",
+                "cpu s",
+                "sent/s",
+                "events/s",
+                "peak MiB",
+                "x bare (wall)",
+                "x bare (cpu)",
+                "load",
+            ],
+        )
+    )
     print(json.dumps(summary, indent=1))
-    path = save("coder", {"source": source, "documents": len(docs), "rounds": rounds,
-                          "variants": variants, "summary": summary})
+    path = save(
+        "coder",
+        {
+            "source": source,
+            "documents": len(docs),
+            "rounds": rounds,
+            "variants": variants,
+            "summary": summary,
+        },
+    )
     print(f"wrote {path}")
 
 

@@ -39,24 +39,57 @@ def main() -> None:
         gdelt2_file(src, rows)
         gen_s = time.perf_counter() - t0
         size = src.stat().st_size
-        print(f"generated {rows:,} rows ({size / 2**30:.2f} GiB) in {gen_s:.0f} s; "
-              f"load {load()}", flush=True)
+        print(
+            f"generated {rows:,} rows ({size / 2**30:.2f} GiB) in {gen_s:.0f} s; load {load()}",
+            flush=True,
+        )
         before = load()
-        res = run_child([PYTHON, "-m", "allegiance", "import", "--kind", "gdelt2", str(src),
-                         "--db", str(tmp / "bench.duckdb"), "--format", "json"])
+        res = run_child(
+            [
+                PYTHON,
+                "-m",
+                "allegiance",
+                "import",
+                "--kind",
+                "gdelt2",
+                str(src),
+                "--db",
+                str(tmp / "bench.duckdb"),
+                "--format",
+                "json",
+            ]
+        )
         counts = json.loads(res["stdout"])
         stored = int(counts.get("stored", 0))
         result = {
-            "rows": rows, "file_bytes": size, "generate_s": round(gen_s, 1),
-            "import_wall_s": res["wall_s"], "import_cpu_s": res["cpu_s"],
-            "rows_per_s": round(rows / res["wall_s"]), "peak_rss_mib": res["peak_rss_mib"],
-            "stored": stored, "counts": counts, "load_1min_before": before,
-            "load_1min_after": load(), "target_peak_under_2GiB_met":
-                res["peak_rss_mib"] < TARGET_MIB,
+            "rows": rows,
+            "file_bytes": size,
+            "generate_s": round(gen_s, 1),
+            "import_wall_s": res["wall_s"],
+            "import_cpu_s": res["cpu_s"],
+            "rows_per_s": round(rows / res["wall_s"]),
+            "peak_rss_mib": res["peak_rss_mib"],
+            "stored": stored,
+            "counts": counts,
+            "load_1min_before": before,
+            "load_1min_after": load(),
+            "target_peak_under_2GiB_met": res["peak_rss_mib"] < TARGET_MIB,
         }
-        print(table([[f"{rows:,}", res["wall_s"], result["rows_per_s"], res["peak_rss_mib"],
-                      stored, before]],
-                    ["rows", "wall s", "rows/s", "peak RSS MiB", "stored", "load"]))
+        print(
+            table(
+                [
+                    [
+                        f"{rows:,}",
+                        res["wall_s"],
+                        result["rows_per_s"],
+                        res["peak_rss_mib"],
+                        stored,
+                        before,
+                    ]
+                ],
+                ["rows", "wall s", "rows/s", "peak RSS MiB", "stored", "load"],
+            )
+        )
         print(f"wrote {save('import', result)}")
     finally:
         if args.keep:

@@ -32,10 +32,12 @@ def records(db: Path) -> str:
     with Store(db, read_only=True) as s:
         h = hashlib.sha1()
         for table_, key in (("events", "event_id"), ("relations", "relation_id")):
-            cols = [r[0] for r in s.con.execute(f"DESCRIBE {table_}").fetchall()
-                    if r[0] != "run_id"]
-            for row in s.con.execute(f"SELECT {', '.join(cols)} FROM {table_} ORDER BY {key}"
-                                     ).fetchall():
+            cols = [
+                r[0] for r in s.con.execute(f"DESCRIBE {table_}").fetchall() if r[0] != "run_id"
+            ]
+            for row in s.con.execute(
+                f"SELECT {', '.join(cols)} FROM {table_} ORDER BY {key}"
+            ).fetchall():
                 h.update(repr(row).encode())
         return h.hexdigest()
 
@@ -60,8 +62,11 @@ def main() -> None:
             with s.transaction():
                 s.add_documents(docs, run)
             s.finish_run(run)
-        print(f"workers benchmark: {len(docs)} documents from {source}; "
-              f"{os.cpu_count()} cpus; load {load()}", flush=True)
+        print(
+            f"workers benchmark: {len(docs)} documents from {source}; "
+            f"{os.cpu_count()} cpus; load {load()}",
+            flush=True,
+        )
         runs: dict[int, list[dict]] = {1: [], 2: []}
         digests = {}
         for r in range(rounds):
@@ -69,24 +74,47 @@ def main() -> None:
                 db = tmp / f"w{w}-{r}.duckdb"
                 shutil.copy(base, db)
                 before = load()
-                res = run_child([PYTHON, "-m", "allegiance", "process", "--db", str(db),
-                                 "--workers", str(w), "--format", "json"])
+                res = run_child(
+                    [
+                        PYTHON,
+                        "-m",
+                        "allegiance",
+                        "process",
+                        "--db",
+                        str(db),
+                        "--workers",
+                        str(w),
+                        "--format",
+                        "json",
+                    ]
+                )
                 res.update(load_1min=before, summary=json.loads(res.pop("stdout")))
                 runs[w].append(res)
                 digests[w] = records(db)
                 print(f"  workers={w}: {res['wall_s']:.1f} s (load {before})", flush=True)
         best = {w: min(rs, key=lambda x: x["wall_s"]) for w, rs in runs.items()}
         speedup = best[1]["wall_s"] / best[2]["wall_s"]
-        rows = [[w, b["wall_s"], round(len(docs) / b["wall_s"], 1), b["peak_rss_mib"],
-                 b["load_1min"]] for w, b in best.items()]
-        print(table(rows, ["workers", "wall s", "docs/s", "peak RSS MiB (largest proc)",
-                          "load"]))
+        rows = [
+            [w, b["wall_s"], round(len(docs) / b["wall_s"], 1), b["peak_rss_mib"], b["load_1min"]]
+            for w, b in best.items()
+        ]
+        print(table(rows, ["workers", "wall s", "docs/s", "peak RSS MiB (largest proc)", "load"]))
         print(f"speedup {speedup:.2f}x; identical records: {digests[1] == digests[2]}")
-        print("wrote", save("workers", {
-            "source": source, "documents": len(docs), "rounds": rounds,
-            "runs": {str(w): rs for w, rs in runs.items()},
-            "speedup": round(speedup, 2), "identical_records": digests[1] == digests[2],
-            "target_1_7x_met": speedup >= 1.7}))
+        print(
+            "wrote",
+            save(
+                "workers",
+                {
+                    "source": source,
+                    "documents": len(docs),
+                    "rounds": rounds,
+                    "runs": {str(w): rs for w, rs in runs.items()},
+                    "speedup": round(speedup, 2),
+                    "identical_records": digests[1] == digests[2],
+                    "target_1_7x_met": speedup >= 1.7,
+                },
+            ),
+        )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -22,8 +22,12 @@ def states(n: int = 200) -> list[tuple[str, str]]:
     """(ISO3 code, name) of ``n`` real states from the importer's country table."""
     from importlib import resources
 
-    rows = resources.files("allegiance.store.importers").joinpath("countries.tsv").read_text(
-        encoding="utf-8").splitlines()
+    rows = (
+        resources.files("allegiance.store.importers")
+        .joinpath("countries.tsv")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    )
     out = []
     for line in rows:
         if line.startswith("#") or line.startswith("iso3"):
@@ -33,8 +37,32 @@ def states(n: int = 200) -> list[tuple[str, str]]:
             out.append((code, names.split("|")[0].split(";")[0].upper()))
     if len(out) < n:
         raise RuntimeError(f"only {len(out)} states in countries.tsv")
-    big = ["USA", "CHN", "RUS", "GBR", "FRA", "DEU", "IND", "PAK", "JPN", "IRN", "ISR", "TUR",
-           "UKR", "SYR", "SAU", "KOR", "PRK", "AFG", "IRQ", "EGY", "BRA", "CAN", "AUS", "ITA"]
+    big = [
+        "USA",
+        "CHN",
+        "RUS",
+        "GBR",
+        "FRA",
+        "DEU",
+        "IND",
+        "PAK",
+        "JPN",
+        "IRN",
+        "ISR",
+        "TUR",
+        "UKR",
+        "SYR",
+        "SAU",
+        "KOR",
+        "PRK",
+        "AFG",
+        "IRQ",
+        "EGY",
+        "BRA",
+        "CAN",
+        "AUS",
+        "ITA",
+    ]
     out.sort(key=lambda s: (big.index(s[0]) if s[0] in big else len(big), s[0]))
     return out[:n]
 
@@ -49,8 +77,9 @@ def _cameo() -> tuple[list[str], np.ndarray, np.ndarray]:
     return names, gold, quad
 
 
-def gdelt2_chunk(rng: np.random.Generator, start_id: int, n: int,
-                 pool: list[tuple[str, str]]) -> pa.Table:
+def gdelt2_chunk(
+    rng: np.random.Generator, start_id: int, n: int, pool: list[tuple[str, str]]
+) -> pa.Table:
     """``n`` GDELT 2.0 rows.  Strings come from small pools by index (``take``), never
     formatted one by one in Python: 10 million rows in a few minutes."""
     import pyarrow.compute as pc
@@ -87,29 +116,65 @@ def gdelt2_chunk(rng: np.random.Generator, start_id: int, n: int,
     def ints(a: np.ndarray) -> pa.Array:
         return pa.array(a).cast(pa.string())
 
-    actor1 = [take(actor_codes, a1), take(actor_names, a1), take(actor_iso, a1),
-              empty, empty, empty, empty, take(actor_type, a1), empty, empty]
-    actor2 = [take(actor_codes, a2), take(actor_names, a2), take(actor_iso, a2),
-              empty, empty, empty, empty, take(actor_type, a2), empty, empty]
+    actor1 = [
+        take(actor_codes, a1),
+        take(actor_names, a1),
+        take(actor_iso, a1),
+        empty,
+        empty,
+        empty,
+        empty,
+        take(actor_type, a1),
+        empty,
+        empty,
+    ]
+    actor2 = [
+        take(actor_codes, a2),
+        take(actor_names, a2),
+        take(actor_iso, a2),
+        empty,
+        empty,
+        empty,
+        empty,
+        take(actor_type, a2),
+        empty,
+        empty,
+    ]
     cols: list[pa.Array] = [
-        ids, take(ymd, day), ints(years[day] * 100 + months[day]), ints(years[day]),
+        ids,
+        take(ymd, day),
+        ints(years[day] * 100 + months[day]),
+        ints(years[day]),
         take([f"{y + d % 365 / 365:.4f}" for d, y in enumerate(years)], day),
-        *actor1, *actor2,
-        ints(rng.integers(0, 2, n)),                                   # IsRootEvent
-        take(codes, ev), take(codes, ev), take([c[:2] for c in codes], ev),
-        ints(quad[ev]), take([f"{g:.1f}" for g in gold], ev),          # QuadClass Goldstein
-        ints(mentions), ints(np.maximum(1, mentions // 3)), ints(mentions),
-        take(tones, rng.integers(0, 5000, n)),                         # AvgTone
+        *actor1,
+        *actor2,
+        ints(rng.integers(0, 2, n)),  # IsRootEvent
+        take(codes, ev),
+        take(codes, ev),
+        take([c[:2] for c in codes], ev),
+        ints(quad[ev]),
+        take([f"{g:.1f}" for g in gold], ev),  # QuadClass Goldstein
+        ints(mentions),
+        ints(np.maximum(1, mentions // 3)),
+        ints(mentions),
+        take(tones, rng.integers(0, 5000, n)),  # AvgTone
     ]
     geo_names = actor_names[:-1] + [names[0]]
-    for _ in range(3):                                                 # Actor1/2/Action geo
-        cols += [ints(rng.integers(1, 5, n)), take(geo_names, a1),
-                 take([c[:2] for c in actor_iso[:-1]] + ["US"], a1),
-                 take([c[:2] + "01" for c in actor_iso[:-1]] + ["US01"], a1), empty,
-                 take(floats, rng.integers(0, 5000, n)), take(floats, rng.integers(0, 5000, n)),
-                 ints(rng.integers(-3000000, 3000000, n))]
-    cols += [pc.binary_join_element_wise(take(ymd, day), "214500", ""),          # DATEADDED
-             pc.binary_join_element_wise("https://news.example.com/story/", ids, "")]
+    for _ in range(3):  # Actor1/2/Action geo
+        cols += [
+            ints(rng.integers(1, 5, n)),
+            take(geo_names, a1),
+            take([c[:2] for c in actor_iso[:-1]] + ["US"], a1),
+            take([c[:2] + "01" for c in actor_iso[:-1]] + ["US01"], a1),
+            empty,
+            take(floats, rng.integers(0, 5000, n)),
+            take(floats, rng.integers(0, 5000, n)),
+            ints(rng.integers(-3000000, 3000000, n)),
+        ]
+    cols += [
+        pc.binary_join_element_wise(take(ymd, day), "214500", ""),  # DATEADDED
+        pc.binary_join_element_wise("https://news.example.com/story/", ids, ""),
+    ]
     assert len(cols) == 61, len(cols)
     return pa.table(cols, names=[f"c{i}" for i in range(61)])
 

@@ -29,16 +29,26 @@ def headline(name: str, quick: bool) -> list[list]:
     r = json.loads(path.read_text(encoding="utf-8"))
     if name == "coder":
         s = r["summary"]
-        return [[name, "speedup vs bare full spaCy (wall)", f"{s['speedup_vs_bare_wall']}x",
-                 "target 4x"],
-                [name, "speedup vs bare full spaCy (cpu)", f"{s['speedup_vs_bare_cpu']}x", ""],
-                [name, "gate yield vs --no-gate", f"{s['gate_yield']:.2%}", "target 99%"]]
+        return [
+            [
+                name,
+                "speedup vs bare full spaCy (wall)",
+                f"{s['speedup_vs_bare_wall']}x",
+                "target 4x",
+            ],
+            [name, "speedup vs bare full spaCy (cpu)", f"{s['speedup_vs_bare_cpu']}x", ""],
+            [name, "gate yield vs --no-gate", f"{s['gate_yield']:.2%}", "target 99%"],
+        ]
     if name == "workers":
-        return [[name, "--workers 2 vs 1", f"{r['speedup']}x", "target 1.7x"],
-                [name, "identical records", str(r["identical_records"]), ""]]
+        return [
+            [name, "--workers 2 vs 1", f"{r['speedup']}x", "target 1.7x"],
+            [name, "identical records", str(r["identical_records"]), ""],
+        ]
     if name == "import":
-        return [[name, f"gdelt2 {r['rows']:,} rows", f"{r['rows_per_s']:,} rows/s", ""],
-                [name, "peak RSS", f"{r['peak_rss_mib']:,} MiB", "target < 2048"]]
+        return [
+            [name, f"gdelt2 {r['rows']:,} rows", f"{r['rows_per_s']:,} rows/s", ""],
+            [name, "peak RSS", f"{r['peak_rss_mib']:,} MiB", "target < 2048"],
+        ]
     out = []
     for step, v in r["steps"].items():
         out.append([name, step, f"{v['seconds']} s", f"{v.get('x_floor', '-')}x floor"])

@@ -10,8 +10,10 @@ DATA = Path(__file__).resolve().parent / "data"
 
 
 def test_open_ingest_import_query_export(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text("MOSCOW, Sept 26, 2016 (Reuters) - Russia and Pakistan "
-                                    "began their first joint military exercise.")
+    (tmp_path / "a.txt").write_text(
+        "MOSCOW, Sept 26, 2016 (Reuters) - Russia and Pakistan "
+        "began their first joint military exercise."
+    )
     with allegiance.open(tmp_path / "t.duckdb") as db:
         assert db.ingest(tmp_path / "a.txt").stored == 1
         assert db.import_file("polecat", DATA / "polecat_sample.tsv").stored == 4

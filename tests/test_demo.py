@@ -18,8 +18,12 @@ from allegiance.store import Store
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     out = tmp_path_factory.mktemp("demo")
-    res = subprocess.run([sys.executable, "-m", "allegiance", "demo", "--out", str(out), "--json"],
-                         capture_output=True, text=True, timeout=600)
+    res = subprocess.run(
+        [sys.executable, "-m", "allegiance", "demo", "--out", str(out), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert res.returncode == 0, res.stderr
     summary = json.loads(res.stdout)
     store = Store(summary["database"], read_only=True)
@@ -29,8 +33,11 @@ def demo(tmp_path_factory):
 
 def mean_score(store, a, b, first, last):
     series = dyad_series(store, a, b).to_dict()["series"]
-    vals = [p["score"] for p in series
-            if first <= int(p["period"]) <= last and p["events"] and p["score"] is not None]
+    vals = [
+        p["score"]
+        for p in series
+        if first <= int(p["period"]) <= last and p["events"] and p["score"] is not None
+    ]
     assert vals, (a, b, first, last)
     return statistics.mean(vals)
 
@@ -39,16 +46,22 @@ def test_demo_codes_the_corpus_and_writes_a_report(demo):
     summary, _ = demo
     assert summary["documents"] >= 40
     assert summary["events"] > 300 and summary["relations"] > 30
-    report = open(summary["report"], encoding="utf-8").read()
+    with open(summary["report"], encoding="utf-8") as fh:
+        report = fh.read()
     assert "<html" in report.lower() and "Pakistan" in report
     assert summary["shifts"] and all(s["evidence"] for s in summary["shifts"])
 
 
 def test_russia_pakistan_flip_from_cold_war_enmity_to_partnership(demo):
     _, store = demo
-    assert mean_score(store, "RUS", "PAK", 1950, 1989) < 0 < mean_score(store, "RUS", "PAK", 2014, 2017)
-    found = [s for s in shifts(store, top=100).to_dict()["shifts"]
-             if {s["a"], s["b"]} == {"RUS", "PAK"}]
+    assert (
+        mean_score(store, "RUS", "PAK", 1950, 1989)
+        < 0
+        < mean_score(store, "RUS", "PAK", 2014, 2017)
+    )
+    found = [
+        s for s in shifts(store, top=100).to_dict()["shifts"] if {s["a"], s["b"]} == {"RUS", "PAK"}
+    ]
     assert any(s["before"]["score"] < 0 < s["after"]["score"] for s in found)
 
 
@@ -56,7 +69,11 @@ def test_india_usa_warming_and_pakistan_usa_cooling(demo):
     _, store = demo
     assert mean_score(store, "IND", "USA", 2005, 2017) > mean_score(store, "IND", "USA", 1990, 1999)
     assert mean_score(store, "IND", "USA", 2005, 2017) > mean_score(store, "IND", "USA", 1950, 1989)
-    assert mean_score(store, "PAK", "USA", 2010, 2017) < 0 < mean_score(store, "PAK", "USA", 1954, 1989)
+    assert (
+        mean_score(store, "PAK", "USA", 2010, 2017)
+        < 0
+        < mean_score(store, "PAK", "USA", 1954, 1989)
+    )
 
 
 def test_blocs_of_the_1970s_separate_usa_and_pakistan_from_the_ussr_and_india(demo):

@@ -63,10 +63,16 @@ class Database:
         """Events (coded and imported) as a data frame, filtered like ``export``."""
         from allegiance.export import filter_sql
 
-        where, args = filter_sql("events", start=start, end=end, country=country, code=code,
-                                 modality=modality, layer=layer)
-        return self._frame(f"SELECT * FROM events{where} ORDER BY date_start, event_id", args,
-                           as_)
+        where, args = filter_sql(
+            "events",
+            start=start,
+            end=end,
+            country=country,
+            code=code,
+            modality=modality,
+            layer=layer,
+        )
+        return self._frame(f"SELECT * FROM events{where} ORDER BY date_start, event_id", args, as_)
 
     def relations(
         self,
@@ -81,10 +87,18 @@ class Database:
         """Relation statements as a data frame (``stance`` filters on ally, rival, ...)."""
         from allegiance.export import filter_sql
 
-        where, args = filter_sql("relations", start=start, end=end, country=country,
-                                 code=stance, modality=modality, layer=layer)
-        return self._frame(f"SELECT * FROM relations{where} ORDER BY date_start, relation_id",
-                           args, as_)
+        where, args = filter_sql(
+            "relations",
+            start=start,
+            end=end,
+            country=country,
+            code=stance,
+            modality=modality,
+            layer=layer,
+        )
+        return self._frame(
+            f"SELECT * FROM relations{where} ORDER BY date_start, relation_id", args, as_
+        )
 
     def documents(
         self,
@@ -103,8 +117,7 @@ class Database:
             conds.append("date <= ?")
             args.append(dt.date.fromisoformat(str(end)))
         where = (" WHERE " + " AND ".join(conds)) if conds else ""
-        return self._frame(f"SELECT {cols} FROM documents{where} ORDER BY date, doc_id", args,
-                           as_)
+        return self._frame(f"SELECT {cols} FROM documents{where} ORDER BY date, doc_id", args, as_)
 
     def runs(self, as_: str | None = None) -> Any:
         """The run ledger (a list of dicts, or a frame with ``as_``)."""

@@ -20,35 +20,88 @@ from allegiance.store import Store  # noqa: E402
 _ids = itertools.count()
 
 
-def ev(a: str, b: str, date: str, goldstein: float, modality: str = "asserted",
-       confidence: float = 1.0, quad: int | None = None, doc: str = "d1") -> dict[str, Any]:
+def ev(
+    a: str,
+    b: str,
+    date: str,
+    goldstein: float,
+    modality: str = "asserted",
+    confidence: float = 1.0,
+    quad: int | None = None,
+    doc: str = "d1",
+) -> dict[str, Any]:
     """One flattened event row between two states (country codes as actor codes)."""
     i = next(_ids)
     d = dt.date.fromisoformat(date)
     return {
-        "event_id": f"e{i}", "layer": "events", "doc_id": doc, "sentence": i,
-        "span_start": 0, "span_end": 10, "sentence_text": f"{a} did something to {b} ({i})",
-        "trigger": "x", "source_code": a, "source_country": a, "source_sector": "GOV",
-        "source_name": a, "source_text": a, "target_code": b, "target_country": b,
-        "target_sector": "GOV", "target_name": b, "target_text": b,
-        "cameo": "042" if goldstein >= 0 else "172", "cameo_root": "04",
-        "plover": None, "plover_mode": None, "goldstein": goldstein,
-        "quad_class": quad or (1 if goldstein >= 0 else 4), "modality": modality,
-        "date_start": d, "date_end": d, "date_precision": "day", "date_basis": "explicit",
-        "confidence": confidence, "coder_version": "t", "run_id": "r", "num_sources": 1,
+        "event_id": f"e{i}",
+        "layer": "events",
+        "doc_id": doc,
+        "sentence": i,
+        "span_start": 0,
+        "span_end": 10,
+        "sentence_text": f"{a} did something to {b} ({i})",
+        "trigger": "x",
+        "source_code": a,
+        "source_country": a,
+        "source_sector": "GOV",
+        "source_name": a,
+        "source_text": a,
+        "target_code": b,
+        "target_country": b,
+        "target_sector": "GOV",
+        "target_name": b,
+        "target_text": b,
+        "cameo": "042" if goldstein >= 0 else "172",
+        "cameo_root": "04",
+        "plover": None,
+        "plover_mode": None,
+        "goldstein": goldstein,
+        "quad_class": quad or (1 if goldstein >= 0 else 4),
+        "modality": modality,
+        "date_start": d,
+        "date_end": d,
+        "date_precision": "day",
+        "date_basis": "explicit",
+        "confidence": confidence,
+        "coder_version": "t",
+        "run_id": "r",
+        "num_sources": 1,
     }
 
 
-def rel(store: Store, a: str, b: str, polarity: float, start: str, end: str,
-        stance: str = "adversary", modality: str = "asserted", confidence: float = 1.0) -> None:
+def rel(
+    store: Store,
+    a: str,
+    b: str,
+    polarity: float,
+    start: str,
+    end: str,
+    stance: str = "adversary",
+    modality: str = "asserted",
+    confidence: float = 1.0,
+) -> None:
     i = next(_ids)
     store.con.execute(
         "INSERT INTO relations (relation_id, layer, doc_id, sentence, span_start, span_end, "
         "sentence_text, a_code, a_country, b_code, b_country, stance, polarity, modality, "
         "date_start, date_end, date_precision, date_basis, confidence) VALUES "
         "(?, 'events', 'd2', ?, 0, 5, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'era', 'era', ?)",
-        [f"r{i}", i, f"{a} and {b} were {stance}", a, a, b, b, stance, polarity, modality,
-         dt.date.fromisoformat(start), dt.date.fromisoformat(end), confidence],
+        [
+            f"r{i}",
+            i,
+            f"{a} and {b} were {stance}",
+            a,
+            a,
+            b,
+            b,
+            stance,
+            polarity,
+            modality,
+            dt.date.fromisoformat(start),
+            dt.date.fromisoformat(end),
+            confidence,
+        ],
     )
 
 

@@ -70,9 +70,14 @@ def test_relation_spread_over_span_and_lineage(store):
 
 
 def test_dyad_contract_and_evidence(store):
-    add_events(store, [ev("RUS", "PAK", "2016-09-24", 7.4, quad=2),
-                       ev("PAK", "RUS", "2016-09-25", 7.4, quad=2),
-                       ev("RUS", "PAK", "2016-03-01", -4.0, quad=3)])
+    add_events(
+        store,
+        [
+            ev("RUS", "PAK", "2016-09-24", 7.4, quad=2),
+            ev("PAK", "RUS", "2016-09-25", 7.4, quad=2),
+            ev("RUS", "PAK", "2016-03-01", -4.0, quad=3),
+        ],
+    )
     d = dyad_series(store, "RUS", "PAK", evidence=2).to_dict()
     assert {"a", "b", "by", "series"} <= set(d)
     pt = d["series"][0]
@@ -81,8 +86,16 @@ def test_dyad_contract_and_evidence(store):
     assert pt["goldstein_sum"] == pytest.approx(10.8)
     assert len(pt["evidence"]) == 2
     rec = pt["evidence"][0]
-    for key in ("doc_id", "sentence", "span", "sentence_text", "date", "code", "modality",
-                "weight"):
+    for key in (
+        "doc_id",
+        "sentence",
+        "span",
+        "sentence_text",
+        "date",
+        "code",
+        "modality",
+        "weight",
+    ):
         assert key in rec
     q = dyad_series(store, "RUS", "PAK", by="quarter").to_dict()
     assert [p["period"] for p in q["series"]][:3] == ["2016Q1", "2016Q2", "2016Q3"]
@@ -101,14 +114,17 @@ def test_changepoint_flip_and_trend(store):
     synthetic_step(store, "IND", "RUS", years, 2000, before=6.0, after=-6.0)
     synthetic_step(store, "IND", "USA", years, 3000)  # constant: no shift
     # steady warming
-    add_events(store, [ev("PAK", "USA", f"{y}-06-01", -8 + 0.8 * (y - 1990))
-                       for y in years for _ in range(2)])
+    add_events(
+        store,
+        [ev("PAK", "USA", f"{y}-06-01", -8 + 0.8 * (y - 1990)) for y in years for _ in range(2)],
+    )
     res = shifts(store, by="year", top=50)
     d = res.to_dict()
     assert set(d) >= {"shifts"}
     kinds = {(s["a"], s["b"], s["kind"]) for s in d["shifts"]}
-    cps = [s for s in d["shifts"]
-           if s["kind"] == "changepoint" and {s["a"], s["b"]} == {"IND", "RUS"}]
+    cps = [
+        s for s in d["shifts"] if s["kind"] == "changepoint" and {s["a"], s["b"]} == {"IND", "RUS"}
+    ]
     assert cps and abs(int(cps[0]["after"]["period"]) - 2000) <= 1
     assert ("IND", "RUS", "flip") in kinds
     flip = next(s for s in d["shifts"] if s["kind"] == "flip" and s["a"] == "IND")
@@ -125,7 +141,7 @@ def test_blocs_alignment_axis(store):
     rows = []
     for camp in (west, east):
         for i, a in enumerate(camp):
-            for b in camp[i + 1:]:
+            for b in camp[i + 1 :]:
                 rows += [ev(a, b, "1970-05-01", 6.0), ev(b, a, "1970-06-01", 5.0)]
     for a in west:
         for b in east:

@@ -8,7 +8,8 @@ from allegiance.analysis import dyad_series
 def _doc(store, doc_id, cluster):
     store.con.execute(
         "INSERT INTO documents (doc_id, content_hash, text, cluster_id) VALUES (?, ?, 'x', ?)",
-        [doc_id, doc_id, cluster])
+        [doc_id, doc_id, cluster],
+    )
 
 
 def _one_event_in(doc, date="2016-05-01"):
@@ -30,8 +31,9 @@ def test_copies_of_one_story_count_once_but_weigh_more(store):
     # the same event from one independent story: one record, less weight, lower score
     store.con.execute("DELETE FROM events")
     add_events(store, [_one_event_in("b1")])
-    single = next(p for p in dyad_series(store, "RUS", "PAK").to_dict()["series"]
-                  if p["period"] == "2016")
+    single = next(
+        p for p in dyad_series(store, "RUS", "PAK").to_dict()["series"] if p["period"] == "2016"
+    )
     assert single["events"] == 1
     assert copies_score > single["score"] > 0
 
@@ -40,6 +42,7 @@ def test_independent_stories_are_separate_evidence(store):
     _doc(store, "a1", "a1")
     _doc(store, "b1", "b1")
     add_events(store, [_one_event_in("a1"), _one_event_in("b1")])
-    point = next(p for p in dyad_series(store, "RUS", "PAK").to_dict()["series"]
-                 if p["period"] == "2016")
+    point = next(
+        p for p in dyad_series(store, "RUS", "PAK").to_dict()["series"] if p["period"] == "2016"
+    )
     assert point["events"] == 2

@@ -8,21 +8,35 @@ import pytest
 
 
 def run(*args, stdin=None, cwd=None):
-    return subprocess.run([sys.executable, "-m", "allegiance", *args], capture_output=True,
-                          text=True, input=stdin, cwd=cwd, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "allegiance", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        cwd=cwd,
+        timeout=300,
+    )
 
 
 @pytest.fixture(scope="module")
 def texts(tmp_path_factory):
     d = tmp_path_factory.mktemp("texts")
-    (d / "a.txt").write_text("Peru and Chile signed a fisheries accord in Lima.\n", encoding="utf-8")
+    (d / "a.txt").write_text(
+        "Peru and Chile signed a fisheries accord in Lima.\n", encoding="utf-8"
+    )
     (d / "docs.jsonl").write_text(
-        json.dumps({"id": "n1", "date": "1999-05-01", "text": "Albania accused Serbia of shelling."})
-        + "\n" + json.dumps({"id": "n2", "text": "Nothing happened today."}) + "\n",
-        encoding="utf-8")
+        json.dumps(
+            {"id": "n1", "date": "1999-05-01", "text": "Albania accused Serbia of shelling."}
+        )
+        + "\n"
+        + json.dumps({"id": "n2", "text": "Nothing happened today."})
+        + "\n",
+        encoding="utf-8",
+    )
     (d / "bad.jsonl").write_text(
         json.dumps({"id": "ok", "text": "Japan praised Vietnam."}) + "\n{not json\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (d / "bin.dat").write_bytes(b"\x00\x01\x02\x03binary")
     (d / "latin1.txt").write_bytes("Caf\xe9 in Bogot\xe1".encode("latin-1"))
     (d / "empty.txt").write_text("", encoding="utf-8")
@@ -33,8 +47,11 @@ def test_code_text_file_prints_contract_records(texts):
     res = run("code", str(texts / "a.txt"), "--date", "2010-03-02", "--format", "jsonl")
     assert res.returncode == 0, res.stderr
     recs = [json.loads(line) for line in res.stdout.splitlines()]
-    assert {(r["source"]["country"], r["target"]["country"], r["cameo_root"])
-            for r in recs if r["type"] == "event"} >= {("PER", "CHL", "05"), ("CHL", "PER", "05")}
+    assert {
+        (r["source"]["country"], r["target"]["country"], r["cameo_root"])
+        for r in recs
+        if r["type"] == "event"
+    } >= {("PER", "CHL", "05"), ("CHL", "PER", "05")}
     assert all(r["date"]["start"] == "2010-03-02" for r in recs)
 
 
@@ -78,8 +95,17 @@ def test_good_lines_of_a_bad_jsonl_are_still_coded(texts):
 
 
 def test_actors_resolves_a_json_array(texts):
-    res = run("actors", "the Pakistan army", "Whitehall", "Modi", "nobody", "--date", "2016-09-26",
-              "--format", "json")
+    res = run(
+        "actors",
+        "the Pakistan army",
+        "Whitehall",
+        "Modi",
+        "nobody",
+        "--date",
+        "2016-09-26",
+        "--format",
+        "json",
+    )
     assert res.returncode == 0, res.stderr
     out = json.loads(res.stdout)
     assert [a["code"] if a else None for a in out] == ["PAKMIL", "GBRGOV", "INDGOV", None]

@@ -48,8 +48,21 @@ def test_ingest_columns_and_date(runner: CliRunner, tmp_path: Path) -> None:
     db = str(tmp_path / "t.duckdb")
     p = tmp_path / "d.csv"
     p.write_text("key,body\nk1,Russia and Pakistan held talks.\n")
-    r = run(runner, "ingest", str(p), "--db", db, "--text-column", "body", "--id-column", "key",
-            "--date", "2016-09-26", "--format", "json")
+    r = run(
+        runner,
+        "ingest",
+        str(p),
+        "--db",
+        db,
+        "--text-column",
+        "body",
+        "--id-column",
+        "key",
+        "--date",
+        "2016-09-26",
+        "--format",
+        "json",
+    )
     assert r.exit_code == 0 and json.loads(r.stdout)["stored"] == 1
     r2 = run(runner, "ingest", str(p), "--db", db, "--date", "2017-13-45")
     assert r2.exit_code == 1 and "--date" in r2.stderr
@@ -65,8 +78,7 @@ def test_import_export_runs(runner: CliRunner, tmp_path: Path) -> None:
     r = run(runner, "import", "--kind", "gdelt2", str(tmp_path / "missing.tsv"), "--db", db)
     assert r.exit_code == 1 and "no such file" in r.stderr
     out = tmp_path / "e.parquet"
-    r = run(runner, "export", "--db", db, "--to", str(out), "--schema", "gdelt",
-            "--country", "RUS")
+    r = run(runner, "export", "--db", db, "--to", str(out), "--schema", "gdelt", "--country", "RUS")
     assert r.exit_code == 0 and "wrote 2 events" in r.stdout and out.exists()
     r = run(runner, "export", "--db", db, "--to", str(tmp_path / "e.xlsx"))
     assert r.exit_code == 1 and "unknown export format" in r.stderr

@@ -5,9 +5,11 @@ import pytest
 
 def dyads(events, modality=None):
     return {
-        (e["source"]["country"] or e["source"]["code"],
-         e["target"]["country"] or e["target"]["code"] if e["target"] else None,
-         e["cameo_root"])
+        (
+            e["source"]["country"] or e["source"]["code"],
+            e["target"]["country"] or e["target"]["code"] if e["target"] else None,
+            e["cameo_root"],
+        )
         for e in events
         if modality is None or e["modality"] == modality
     }
@@ -68,8 +70,11 @@ def test_modality(code, text, modality):
     assert records, text
     assert modality in {r["modality"] for r in records}, [r["modality"] for r in records]
     if modality != "asserted":
-        main = [r for r in records if r["modality"] == "asserted"
-                and r.get("cameo_root") not in {"11", "03"}]
+        main = [
+            r
+            for r in records
+            if r["modality"] == "asserted" and r.get("cameo_root") not in {"11", "03"}
+        ]
         assert not main, main
 
 
@@ -87,8 +92,10 @@ def test_intent_is_asserted_and_the_planned_act_is_future(code):
 
 def test_dates_from_the_clause(code):
     events, relations = code(
-        "Hungary and Austria were rivals during the Cold War, and in 1989 they opened their border.",
-        "2019-05-01")
+        "Hungary and Austria were rivals during the Cold War, "
+        "and in 1989 they opened their border.",
+        "2019-05-01",
+    )
     rel = next(r for r in relations if {r["a"]["country"], r["b"]["country"]} == {"HUN", "AUT"})
     assert rel["stance"] == "rival" and rel["date"]["basis"] == "era"
     assert rel["date"]["start"].startswith("1947")
@@ -106,7 +113,12 @@ def test_past_perfect_without_date_is_before_the_document(code):
         ("Cuba and the United States were enemies for decades.", {"CUB", "USA"}, "adversary", None),
         ("Hungary was an ally of Germany in 1941.", {"HUN", "DEU"}, "ally", None),
         ("In those years Cairo was close to Moscow.", {"EGY", "RUS"}, "friendly", None),
-        ("Relations between Canada and India have soured.", {"CAN", "IND"}, "strained", "worsening"),
+        (
+            "Relations between Canada and India have soured.",
+            {"CAN", "IND"},
+            "strained",
+            "worsening",
+        ),
         ("Vietnam has moved closer to the United States.", {"VNM", "USA"}, "friendly", "improving"),
         ("Kazakhstan signed a strategic partnership with China.", {"KAZ", "CHN"}, "partner", None),
     ],
@@ -120,8 +132,10 @@ def test_relation_statements(code, text, pair, stance, trend):
 
 
 def test_pronouns_resolve_within_the_document(code):
-    text = ("Nigeria hosted a summit on Monday. It later signed a security pact with Ghana. "
-            "The two countries also agreed to share intelligence.")
+    text = (
+        "Nigeria hosted a summit on Monday. It later signed a security pact with Ghana. "
+        "The two countries also agreed to share intelligence."
+    )
     events, _ = code(text)
     assert ("NGA", "GHA", "05") in dyads(events)
     assert ("GHA", "NGA", "06") in dyads(events) or ("NGA", "GHA", "03") in dyads(events)
@@ -146,9 +160,16 @@ def test_domestic_events_are_not_dyadic(code):
 
 @pytest.mark.parametrize(
     "text",
-    ["", "Hello", "." * 1000, "word " * 200_000, "Россия и Пакистан провели учения.",
-     "\x00\x01\x02 India \x7f attacked \u200b Pakistan", "((((((" * 500,
-     "India said that " * 300 + "Pakistan attacked China."],
+    [
+        "",
+        "Hello",
+        "." * 1000,
+        "word " * 200_000,
+        "Россия и Пакистан провели учения.",
+        "\x00\x01\x02 India \x7f attacked \u200b Pakistan",
+        "((((((" * 500,
+        "India said that " * 300 + "Pakistan attacked China.",
+    ],
 )
 def test_any_text_codes_without_exception(coder, text):
     from allegiance.model import Document

@@ -43,7 +43,8 @@ def test_user_lexicon_replaces_the_event_patterns(tmp_path, coder):
     custom = Coder(coder.gazetteer, Lexicon.from_file(path), nlp=coder.nlp)
     coded = custom.code(Document("x", "Chile scolded Peru over fishing rights.", None))
     assert [(e.source.country, e.target.country, e.cameo) for e in coded.events] == [
-        ("CHL", "PER", "111")]
+        ("CHL", "PER", "111")
+    ]
     assert custom.version != coder.version
 
 

@@ -56,7 +56,10 @@ def test_parses_blocks_forms_patterns_and_comments():
     pv = parse_petrarch_verbs(DICTIONARY, "test.verbs")
     consult = pv.verbs["consult"]
     assert [(s.code, s.prep, s.target_after_prep, s.objects) for s in consult] == [
-        ("041", "with", True, ()), ("057", None, False, ("deal",)), ("040", None, False, ())]
+        ("041", "with", True, ()),
+        ("057", None, False, ("deal",)),
+        ("040", None, False, ()),
+    ]
     assert pv.verbs["consulted"] == consult  # listed inflections share the senses
     assert [s.code for s in pv.verbs["confer"]] == ["041", "057", "043"]  # own code
     give = pv.verbs["gave"]
@@ -64,11 +67,17 @@ def test_parses_blocks_forms_patterns_and_comments():
     assert (give[1].particle, give[1].prep, give[1].code) == ("down", "from", "013")
     # [---] gives no default sense; the particle verb keeps its particle and own code
     assert [(s.code, s.objects, s.particle) for s in pv.verbs["break"]] == [
-        ("161", ("treaty",), None), ("195", (), "off")]
+        ("161", ("treaty",), None),
+        ("195", (), "off"),
+    ]
     assert pv.verbs["met"][0].reverse_code == "031"
     assert pv.patterns == 9 and pv.mapped == 5
-    assert pv.skipped == {"words before the verb": 1, "invalid code": 1,
-                          "multi-word phrase": 1, "null code": 1}
+    assert pv.skipped == {
+        "words before the verb": 1,
+        "invalid code": 1,
+        "multi-word phrase": 1,
+        "null code": 1,
+    }
 
 
 def test_verb_senses_carry_targets_and_paired_codes():
@@ -79,14 +88,17 @@ def test_verb_senses_carry_targets_and_paired_codes():
     assert not senses["arrive"][0].symmetric  # [032:033]: the host side is not a visit
 
 
-@pytest.mark.parametrize(("text", "line", "reason"), [
-    ("--- A [010] ---\nASK\n- SAID TO ATTEND [082]\n", 3, "exactly one \\*"),
-    ("--- A [010] ---\nASK\n- * DEAL [082\n", 3, "unbalanced"),
-    ("--- A [010] ---\nASK\n- * &NOPE [082]\n", 3, "undefined synset"),
-    ("# comment\nASK [010]\n", 2, "before the first"),
-    ("--- A [010] ---\nASK {ASKED\n", 2, "unbalanced \\{"),
-    ("--- A [010] ---\nASK\n- * DEAL\n", 3, "one \\[code\\]"),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "reason"),
+    [
+        ("--- A [010] ---\nASK\n- SAID TO ATTEND [082]\n", 3, "exactly one \\*"),
+        ("--- A [010] ---\nASK\n- * DEAL [082\n", 3, "unbalanced"),
+        ("--- A [010] ---\nASK\n- * &NOPE [082]\n", 3, "undefined synset"),
+        ("# comment\nASK [010]\n", 2, "before the first"),
+        ("--- A [010] ---\nASK {ASKED\n", 2, "unbalanced \\{"),
+        ("--- A [010] ---\nASK\n- * DEAL\n", 3, "one \\[code\\]"),
+    ],
+)
 def test_malformed_lines_name_the_line(text, line, reason):
     with pytest.raises(InputError, match=reason) as info:
         parse_petrarch_verbs(text, "bad.verbs")
@@ -117,7 +129,8 @@ def test_from_petrarch_verbs_codes_a_new_verb(tmp_path, coder):
     after = Coder(coder.gazetteer, lex, nlp=coder.nlp).code(doc).events
     assert "122" not in before
     assert [(e.source.code, e.target.code if e.target else None, e.cameo) for e in after] == [
-        ("FRA", "DEU", "122")]
+        ("FRA", "DEU", "122")
+    ]
 
 
 def test_unreadable_verb_file_is_an_input_error(tmp_path):
@@ -128,9 +141,23 @@ def test_unreadable_verb_file_is_an_input_error(tmp_path):
 def test_process_refuses_verbs_with_workers(tmp_path):
     verbs = tmp_path / "v.verbs"
     verbs.write_text("--- A [010] ---\nASK\n", encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "allegiance", "process", "--db",
-                        str(tmp_path / "x.db"), "--verbs", str(verbs), "--workers", "2"],
-                       capture_output=True, text=True, timeout=300)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "allegiance",
+            "process",
+            "--db",
+            str(tmp_path / "x.db"),
+            "--verbs",
+            str(verbs),
+            "--workers",
+            "2",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert r.returncode == 1 and "--verbs" in r.stderr
 
 
@@ -140,18 +167,23 @@ def test_petrarch_validation_verbs_improve_root_matches(coder):
     from allegiance.coding import Coder
     from allegiance.evaluation import evaluate_paths
 
-    gaz = Gazetteer.load([PETRARCH / "PETR.Validate.actors.txt",
-                          PETRARCH / "PETR.Validate.agents.txt"])
+    gaz = Gazetteer.load(
+        [PETRARCH / "PETR.Validate.actors.txt", PETRARCH / "PETR.Validate.agents.txt"]
+    )
     gold = [PETRARCH / "PETR.UnitTest.records.xml"]
     pv = parse_petrarch_verbs((PETRARCH / "PETR.Validate.verbs.txt").read_text("utf-8"), "v")
     assert pv.mapped > 100 and len(pv.verbs) > 150
     reports = {}
-    for label, lex in (("without", Lexicon.default()),
-                       ("with", Lexicon.from_petrarch_verbs(PETRARCH / "PETR.Validate.verbs.txt"))):
+    for label, lex in (
+        ("without", Lexicon.default()),
+        ("with", Lexicon.from_petrarch_verbs(PETRARCH / "PETR.Validate.verbs.txt")),
+    ):
         r = evaluate_paths(gold, Coder(gaz, lex, nlp=coder.nlp))
         reports[label] = r
-        print(f"PETRARCH unit tests {label} verbs: {r.sentences} sentences, {r.gold_events} gold "
-              f"events, {r.predicted_events} predicted, dyad {r.events_dyad.tp}, "
-              f"dyad+root {r.events_root.tp}, dyad+code {r.events_code.tp}")
+        print(
+            f"PETRARCH unit tests {label} verbs: {r.sentences} sentences, {r.gold_events} gold "
+            f"events, {r.predicted_events} predicted, dyad {r.events_dyad.tp}, "
+            f"dyad+root {r.events_root.tp}, dyad+code {r.events_code.tp}"
+        )
     assert reports["with"].events_root.tp > reports["without"].events_root.tp
     assert reports["with"].events_dyad.tp >= reports["without"].events_dyad.tp

@@ -26,8 +26,12 @@ def test_joint_exercise_is_coded_both_ways_as_asserted_military_cooperation(seed
 
 def test_soviet_india_agreement_is_dated_1970(seed):
     _, events, _ = seed
-    signed = [e for e in events if e["cameo_root"] == "05"
-              and {e["source"]["country"], e["target"]["country"]} == {"SUN", "IND"}]
+    signed = [
+        e
+        for e in events
+        if e["cameo_root"] == "05"
+        and {e["source"]["country"], e["target"]["country"]} == {"SUN", "IND"}
+    ]
     assert signed
     assert all(e["date"]["start"].startswith("1970") for e in signed)
 
@@ -49,8 +53,10 @@ def test_no_exercise_has_ever_taken_place_is_negated(seed):
 
 def test_relations_trace_the_realignment(seed):
     _, _, relations = seed
-    stances = {(frozenset((r["a"]["country"], r["b"]["country"])), r["stance"], r["modality"])
-               for r in relations}
+    stances = {
+        (frozenset((r["a"]["country"], r["b"]["country"])), r["stance"], r["modality"])
+        for r in relations
+    }
     assert (frozenset({"RUS", "PAK"}), "adversary", "asserted") in stances
     assert (frozenset({"PAK", "USA"}), "ally", "asserted") in stances
     assert (frozenset({"PAK", "USA"}), "strained", "asserted") in stances

@@ -23,8 +23,13 @@ def one(text: str):
         ("Aid flowed in the 1980s.", "1980-01-01", "1989-12-31", "decade", "explicit"),
         ("Ties were cool in the late 1990s.", "1996-01-01", "1999-12-31", "decade", "explicit"),
         ("They were rivals during the Cold War.", "1947-03-12", "1991-12-26", "era", "era"),
-        ("Aid went to the mujahideen during the Soviet war in Afghanistan.",
-         "1979-12-24", "1989-02-15", "era", "era"),
+        (
+            "Aid went to the mujahideen during the Soviet war in Afghanistan.",
+            "1979-12-24",
+            "1989-02-15",
+            "era",
+            "era",
+        ),
         ("He visited last week.", "2016-09-19", "2016-09-25", "day", "relative"),
         ("He visited on Monday.", "2016-09-26", "2016-09-26", "day", "relative"),
         ("They met two years ago.", "2014-01-01", "2014-12-31", "year", "relative"),
@@ -37,7 +42,7 @@ def one(text: str):
 def test_expressions(text, start, end, precision, basis):
     t = one(text)
     assert t.date.to_dict() == {"start": start, "end": end, "precision": precision, "basis": basis}
-    assert text[t.start:t.end] == t.text
+    assert text[t.start : t.end] == t.text
 
 
 def test_numbers_that_are_not_years_are_ignored():

@@ -20,9 +20,14 @@ def short_documents(n: int = 36) -> list[Document]:
         _, head, body = raw.split("---", 2)
         meta = dict(line.split(": ", 1) for line in head.strip().splitlines() if ": " in line)
         paragraphs = [p.strip() for p in body.strip().split("\n\n") if p.strip()]
-        docs.append(Document(doc_id=item.name.removesuffix(".txt"),
-                             text="\n\n".join(paragraphs[:2]),
-                             date=dt.date.fromisoformat(meta["date"]), title=meta.get("title")))
+        docs.append(
+            Document(
+                doc_id=item.name.removesuffix(".txt"),
+                text="\n\n".join(paragraphs[:2]),
+                date=dt.date.fromisoformat(meta["date"]),
+                title=meta.get("title"),
+            )
+        )
     return docs
 
 
@@ -40,6 +45,7 @@ def records(store: Store) -> tuple[list[tuple], list[tuple]]:
     out = []
     for table, key in (("events", "event_id"), ("relations", "relation_id")):
         cols = [r[0] for r in store.con.execute(f"DESCRIBE {table}").fetchall() if r[0] != "run_id"]
-        out.append(store.con.execute(
-            f"SELECT {', '.join(cols)} FROM {table} ORDER BY {key}").fetchall())
+        out.append(
+            store.con.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY {key}").fetchall()
+        )
     return out[0], out[1]

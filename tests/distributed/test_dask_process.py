@@ -16,8 +16,9 @@ from allegiance.distributed import process_on_dask  # noqa: E402
 
 @pytest.fixture(scope="module")
 def cluster():
-    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
-                                  dashboard_address=None, silence_logs=40) as cl:
+    with distributed.LocalCluster(
+        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None, silence_logs=40
+    ) as cl:
         yield cl
 
 
@@ -37,8 +38,7 @@ def test_dask_run_matches_local_run(cluster, corpus, local_records, tmp_path):
     store.close()
 
 
-def test_worker_killed_mid_run_loses_and_doubles_nothing(cluster, corpus, local_records,
-                                                         tmp_path):
+def test_worker_killed_mid_run_loses_and_doubles_nothing(cluster, corpus, local_records, tmp_path):
     client = distributed.Client(cluster)
     pids = client.run(os.getpid)
     victim = sorted(pids.values())[0]

@@ -52,4 +52,5 @@ def test_demo_corpus_identical(pipelines, corpus):
     fast, stock = pipelines
     texts = [d.text for d in corpus[:12]]
     assert [_annotations(d) for d in fast.pipe(texts)] == [
-        _annotations(d) for d in stock.pipe(texts)]
+        _annotations(d) for d in stock.pipe(texts)
+    ]

@@ -40,9 +40,24 @@ def event(doc, s, t, code, modality="asserted", year=2016):
     e = lookup(code)
     import datetime as dt
 
-    return Event(doc, 0, (0, 1), "x", "v", actor(s), actor(t), code, e.root, e.plover, None,
-                 e.goldstein, e.quad_class, modality,
-                 DateSpan(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", "explicit"), 0.9)
+    return Event(
+        doc,
+        0,
+        (0, 1),
+        "x",
+        "v",
+        actor(s),
+        actor(t),
+        code,
+        e.root,
+        e.plover,
+        None,
+        e.goldstein,
+        e.quad_class,
+        modality,
+        DateSpan(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", "explicit"),
+        0.9,
+    )
 
 
 def write_gold(tmp_path, rows):
@@ -52,18 +67,40 @@ def write_gold(tmp_path, rows):
 
 
 def test_scores_count_matches_misses_and_spurious(tmp_path):
-    p = write_gold(tmp_path, [
-        {"id": "1", "text": "a", "date": "2016-01-01", "relations": [],
-         "events": [{"source": "RUS", "target": "PAK", "cameo": "062", "modality": "asserted",
-                     "year": 2016},
-                    {"source": "PAK", "target": "RUS", "cameo": "062", "modality": "asserted",
-                     "year": 2016}]},
-        {"id": "2", "text": "b", "date": "2016-01-01", "events": [], "relations": []},
-    ])
-    coder = FakeCoder({
-        "1": ([event("1", "RUS", "PAK", "061"), event("1", "IND", "PAK", "190")], []),
-        "2": ([event("2", "USA", "IND", "042")], []),
-    })
+    p = write_gold(
+        tmp_path,
+        [
+            {
+                "id": "1",
+                "text": "a",
+                "date": "2016-01-01",
+                "relations": [],
+                "events": [
+                    {
+                        "source": "RUS",
+                        "target": "PAK",
+                        "cameo": "062",
+                        "modality": "asserted",
+                        "year": 2016,
+                    },
+                    {
+                        "source": "PAK",
+                        "target": "RUS",
+                        "cameo": "062",
+                        "modality": "asserted",
+                        "year": 2016,
+                    },
+                ],
+            },
+            {"id": "2", "text": "b", "date": "2016-01-01", "events": [], "relations": []},
+        ],
+    )
+    coder = FakeCoder(
+        {
+            "1": ([event("1", "RUS", "PAK", "061"), event("1", "IND", "PAK", "190")], []),
+            "2": ([event("2", "USA", "IND", "042")], []),
+        }
+    )
     r = evaluate(load_gold(p), coder)
     assert (r.events_root.tp, r.events_root.fp, r.events_root.fn) == (1, 2, 1)
     assert (r.events_code.tp, r.events_code.fp, r.events_code.fn) == (0, 3, 2)
@@ -73,19 +110,44 @@ def test_scores_count_matches_misses_and_spurious(tmp_path):
 
 
 def test_relations_match_on_unordered_pair_and_stance(tmp_path):
-    p = write_gold(tmp_path, [{"id": "1", "text": "a", "date": "2016-01-01", "events": [],
-                               "relations": [{"a": "RUS", "b": "PAK", "stance": "adversary"}]}])
+    p = write_gold(
+        tmp_path,
+        [
+            {
+                "id": "1",
+                "text": "a",
+                "date": "2016-01-01",
+                "events": [],
+                "relations": [{"a": "RUS", "b": "PAK", "stance": "adversary"}],
+            }
+        ],
+    )
     span = DateSpan(None, None)
-    rel = Relation("1", 0, (0, 1), "a", actor("PAK"), actor("RUS"), "adversary", -0.8, None,
-                   "asserted", span, 0.8)
+    rel = Relation(
+        "1",
+        0,
+        (0, 1),
+        "a",
+        actor("PAK"),
+        actor("RUS"),
+        "adversary",
+        -0.8,
+        None,
+        "asserted",
+        span,
+        0.8,
+    )
     r = evaluate(load_gold(p), FakeCoder({"1": ([], [rel])}))
     assert (r.relations.tp, r.relations.fp, r.relations.fn) == (1, 0, 0)
 
 
 def test_bad_gold_lines_name_file_and_line(tmp_path):
     p = tmp_path / "g.jsonl"
-    p.write_text('{"id": "1", "text": "a", "date": "2016-01-01", "events": [], "relations": []}\n'
-                 '{"id": "2", "text": "a"}\n', encoding="utf-8")
+    p.write_text(
+        '{"id": "1", "text": "a", "date": "2016-01-01", "events": [], "relations": []}\n'
+        '{"id": "2", "text": "a"}\n',
+        encoding="utf-8",
+    )
     with pytest.raises(InputError, match="g.jsonl:2: missing keys"):
         load_gold_jsonl(p)
 
@@ -96,8 +158,9 @@ def test_team_gold_set_meets_its_specification():
     assert len({i.id for i in items}) == len(items)
     no_event = [i for i in items if not i.events and not i.relations]
     assert len(no_event) / len(items) >= 0.25
-    roots = collections.Counter(e.cameo[:2] if len(e.cameo) > 2 else e.cameo
-                                for i in items for e in i.events)
+    roots = collections.Counter(
+        e.cameo[:2] if len(e.cameo) > 2 else e.cameo for i in items for e in i.events
+    )
     from allegiance.ontology import root_of
 
     roots = {root_of(e.cameo) for i in items for e in i.events}

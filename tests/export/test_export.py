@@ -42,7 +42,8 @@ def test_parquet_round_trip(store: Store, tmp_path: Path) -> None:
     polars = pytest.importorskip("polars")
     assert polars.read_parquet(out).shape == expected.shape
     diff = store.con.execute(
-        f"SELECT count(*) FROM (SELECT * FROM '{out}' EXCEPT SELECT * FROM events)").fetchall()
+        f"SELECT count(*) FROM (SELECT * FROM '{out}' EXCEPT SELECT * FROM events)"
+    ).fetchall()
     assert diff == [(0,)]
     assert duckdb.connect().execute(f"SELECT count(*) FROM '{out}'").fetchall() == [(4,)]
 
@@ -51,17 +52,35 @@ def test_csv_gdelt_and_plover_schemas(store: Store, tmp_path: Path) -> None:
     g = tmp_path / "g.csv"
     export(store, g, schema="gdelt")
     df = pd.read_csv(g, dtype=str)
-    for col in ("GLOBALEVENTID", "SQLDATE", "Actor1Code", "Actor1CountryCode", "Actor2Code",
-                "EventCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumSources",
-                "SOURCEURL"):
+    for col in (
+        "GLOBALEVENTID",
+        "SQLDATE",
+        "Actor1Code",
+        "Actor1CountryCode",
+        "Actor2Code",
+        "EventCode",
+        "EventRootCode",
+        "QuadClass",
+        "GoldsteinScale",
+        "NumSources",
+        "SOURCEURL",
+    ):
         assert col in df.columns
     assert set(df["SQLDATE"]) >= {"20230102"}
     p = tmp_path / "p.csv.gz"
     export(store, p, schema="plover")
     with gzip.open(p, "rt") as fh:
         dp = pd.read_csv(fh)
-    assert {"event_id", "event_date", "event_type", "event_mode", "source_actor",
-            "source_country", "target_actor", "target_country"} <= set(dp.columns)
+    assert {
+        "event_id",
+        "event_date",
+        "event_type",
+        "event_mode",
+        "source_actor",
+        "source_country",
+        "target_actor",
+        "target_country",
+    } <= set(dp.columns)
     assert "CONSULT" in set(dp["event_type"])
 
 

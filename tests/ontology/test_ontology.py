@@ -14,8 +14,14 @@ def test_all_cameo_codes_with_scores_and_quads():
 
 @pytest.mark.parametrize(
     ("code", "goldstein", "quad", "plover"),
-    [("062", 7.4, 2, "COOPERATE"), ("190", -10.0, 4, "ASSAULT"), ("042", 1.9, 1, "CONSULT"),
-     ("112", -2.0, 3, "ACCUSE"), ("163", -8.0, 4, "COERCE"), ("161", -4.0, 4, "SANCTION")],
+    [
+        ("062", 7.4, 2, "COOPERATE"),
+        ("190", -10.0, 4, "ASSAULT"),
+        ("042", 1.9, 1, "CONSULT"),
+        ("112", -2.0, 3, "ACCUSE"),
+        ("163", -8.0, 4, "COERCE"),
+        ("161", -4.0, 4, "SANCTION"),
+    ],
 )
 def test_known_codes(code, goldstein, quad, plover):
     c = lookup(code)

@@ -21,8 +21,13 @@ def _documents(n: int = 24) -> list[Document]:
         _, head, body = item.read_text(encoding="utf-8").split("---", 2)
         meta = dict(line.split(": ", 1) for line in head.strip().splitlines() if ": " in line)
         paras = [p.strip() for p in body.strip().split("\n\n") if p.strip()]
-        docs.append(Document(doc_id=item.name, text="\n\n".join(paras[:2]),
-                             date=dt.date.fromisoformat(meta["date"])))
+        docs.append(
+            Document(
+                doc_id=item.name,
+                text="\n\n".join(paras[:2]),
+                date=dt.date.fromisoformat(meta["date"]),
+            )
+        )
     return docs
 
 
@@ -39,8 +44,9 @@ def _records(store: Store) -> list[list[tuple]]:
     out = []
     for table, key in (("events", "event_id"), ("relations", "relation_id")):
         cols = [r[0] for r in store.con.execute(f"DESCRIBE {table}").fetchall() if r[0] != "run_id"]
-        out.append(store.con.execute(
-            f"SELECT {', '.join(cols)} FROM {table} ORDER BY {key}").fetchall())
+        out.append(
+            store.con.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY {key}").fetchall()
+        )
     return out
 
 

@@ -37,11 +37,17 @@ def test_plain_text_with_dateline(tmp_path: Path) -> None:
 
 def test_markdown_front_matter(tmp_path: Path) -> None:
     p = tmp_path / "b.md"
-    p.write_text("---\ntitle: Talks\ndate: 2016-09-24\nurl: https://x.org/a\nsource: Wire\n"
-                 "---\nRussia and Pakistan held talks.\n")
+    p.write_text(
+        "---\ntitle: Talks\ndate: 2016-09-24\nurl: https://x.org/a\nsource: Wire\n"
+        "---\nRussia and Pakistan held talks.\n"
+    )
     (d,) = read_paths([str(p)])
-    assert (d.title, d.date, d.url, d.source) == ("Talks", dt.date(2016, 9, 24),
-                                                  "https://x.org/a", "Wire")
+    assert (d.title, d.date, d.url, d.source) == (
+        "Talks",
+        dt.date(2016, 9, 24),
+        "https://x.org/a",
+        "Wire",
+    )
     assert d.text.startswith("Russia")
 
 
@@ -59,8 +65,17 @@ def test_dateline_long_form_and_default(tmp_path: Path) -> None:
 def test_jsonl_good_and_bad_lines(tmp_path: Path) -> None:
     p = tmp_path / "c.jsonl"
     lines = [
-        json.dumps({"id": "a1", "text": "Russia and Pakistan held talks.", "date": "2016-09-26",
-                    "title": "T", "url": "u", "source": "s", "extra": 1}),
+        json.dumps(
+            {
+                "id": "a1",
+                "text": "Russia and Pakistan held talks.",
+                "date": "2016-09-26",
+                "title": "T",
+                "url": "u",
+                "source": "s",
+                "extra": 1,
+            }
+        ),
         "{not json",
         json.dumps({"id": "a2", "title": "no text"}),
         json.dumps({"id": "a3", "text": "bad date", "date": "2017-13-45"}),
@@ -129,9 +144,11 @@ def test_rss_one_document_per_entry() -> None:
 
 def test_atom_feed(tmp_path: Path) -> None:
     p = tmp_path / "f.atom"
-    p.write_text('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>W</title>'
-                 '<entry><title>E</title><id>urn:1</id><updated>2016-09-26T00:00:00Z</updated>'
-                 '<content type="html">Troops &lt;b&gt;arrived&lt;/b&gt;.</content></entry></feed>')
+    p.write_text(
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>W</title>'
+        "<entry><title>E</title><id>urn:1</id><updated>2016-09-26T00:00:00Z</updated>"
+        '<content type="html">Troops &lt;b&gt;arrived&lt;/b&gt;.</content></entry></feed>'
+    )
     (d,) = read_paths([str(p)])
     assert d.text == "Troops arrived." and d.date == dt.date(2016, 9, 26)
 
@@ -146,8 +163,7 @@ def test_gzip_zip_and_folders(tmp_path: Path) -> None:
         zf.writestr("y.jsonl", json.dumps({"id": "z2", "text": "Zipped two."}))
     (tmp_path / ".hidden.txt").write_text("hidden")
     got = docs(read_paths([str(tmp_path)]))
-    assert sorted(d.text for d in got) == ["First text.", "Gzipped.", "Zipped one.",
-                                          "Zipped two."]
+    assert sorted(d.text for d in got) == ["First text.", "Gzipped.", "Zipped one.", "Zipped two."]
     assert {d.doc_id for d in got} >= {"g1", "z2"}
 
 

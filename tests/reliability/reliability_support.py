@@ -13,10 +13,29 @@ from typing import Any
 import duckdb
 
 PY = sys.executable
-NAMES = ("Russia", "Pakistan", "India", "China", "the United States", "Japan", "Iran", "France",
-         "Afghanistan", "Germany")
-VERBS = ("held joint military exercises with", "condemned", "signed a trade agreement with",
-         "accused", "met with", "threatened", "praised", "criticised", "sold helicopters to")
+NAMES = (
+    "Russia",
+    "Pakistan",
+    "India",
+    "China",
+    "the United States",
+    "Japan",
+    "Iran",
+    "France",
+    "Afghanistan",
+    "Germany",
+)
+VERBS = (
+    "held joint military exercises with",
+    "condemned",
+    "signed a trade agreement with",
+    "accused",
+    "met with",
+    "threatened",
+    "praised",
+    "criticised",
+    "sold helicopters to",
+)
 
 
 def env(**extra: str) -> dict[str, str]:
@@ -29,8 +48,13 @@ def env(**extra: str) -> dict[str, str]:
 
 def cli(*args: str | Path, timeout: float = 180, **extra_env: str) -> subprocess.CompletedProcess:
     """Run ``python -m allegiance ARGS`` to completion (``extra_env``: more variables)."""
-    return subprocess.run([PY, "-m", "allegiance", *map(str, args)], capture_output=True,
-                          text=True, timeout=timeout, env=env(**extra_env))
+    return subprocess.run(
+        [PY, "-m", "allegiance", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env(**extra_env),
+    )
 
 
 def write_documents(path: Path, n: int, seed: int = 1) -> Path:
@@ -40,15 +64,26 @@ def write_documents(path: Path, n: int, seed: int = 1) -> Path:
     with path.open("w", encoding="utf-8") as fh:
         for i in range(n):
             a, b = rng.sample(NAMES, 2)
-            text = (f"{a} {rng.choice(VERBS)} {b} on Monday, officials said in report "
-                    f"number {i}. The talks in the capital covered trade, security and the "
-                    f"border, and a second round is planned for month {1 + i % 12}.")
+            text = (
+                f"{a} {rng.choice(VERBS)} {b} on Monday, officials said in report "
+                f"number {i}. The talks in the capital covered trade, security and the "
+                f"border, and a second round is planned for month {1 + i % 12}."
+            )
             if i % 25 == 7:  # a wire copy of the previous story with a different byline
                 text = prev + " (Reuters)"
             prev = text
             day = 1 + i % 28
-            fh.write(json.dumps({"id": f"doc{i:05d}", "date": f"2016-09-{day:02d}",
-                                 "title": f"Story {i}", "text": text}) + "\n")
+            fh.write(
+                json.dumps(
+                    {
+                        "id": f"doc{i:05d}",
+                        "date": f"2016-09-{day:02d}",
+                        "title": f"Story {i}",
+                        "text": text,
+                    }
+                )
+                + "\n"
+            )
     return path
 
 
@@ -87,6 +122,7 @@ def snapshot(db: Path) -> dict[str, list[tuple]]:
     """Everything a run produces except run ids and timestamps, sorted: equal means same."""
     con = duckdb.connect(str(db), read_only=True)
     try:
+
         def rows(table: str, drop: tuple[str, ...]) -> list[tuple]:
             cols = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall() if r[0] not in drop]
             q = f"SELECT {', '.join(cols)} FROM {table} ORDER BY ALL"
@@ -107,8 +143,12 @@ def no_duplicates(db: Path) -> None:
     """Primary keys and content hashes are unique (DuckDB enforces PKs; check anyway)."""
     con = duckdb.connect(str(db), read_only=True)
     try:
-        for table, key in (("documents", "doc_id"), ("documents", "content_hash"),
-                           ("events", "event_id"), ("relations", "relation_id")):
+        for table, key in (
+            ("documents", "doc_id"),
+            ("documents", "content_hash"),
+            ("events", "event_id"),
+            ("relations", "relation_id"),
+        ):
             n, d = con.execute(f"SELECT count(*), count(DISTINCT {key}) FROM {table}").fetchone()
             assert n == d, f"{table}.{key}: {n - d} duplicates"
     finally:
@@ -130,8 +170,9 @@ class ThreadServer:
         import uvicorn
 
         self.port = free_port()
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port,
-                                                   log_level="error", lifespan="off"))
+        self.server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="error", lifespan="off")
+        )
         self.url = f"http://127.0.0.1:{self.port}"
 
     def __enter__(self) -> ThreadServer:

@@ -45,8 +45,9 @@ def _outcomes(store: Store, run_id: str, files: list[Path]) -> dict[str, tuple[i
     out = {}
     rejects = store.rejects(run_id)
     for f in files:
-        n = store.con.execute("SELECT count(*) FROM documents WHERE path = ? OR path LIKE ?",
-                              [str(f), f"{f}!%"]).fetchone()[0]
+        n = store.con.execute(
+            "SELECT count(*) FROM documents WHERE path = ? OR path LIKE ?", [str(f), f"{f}!%"]
+        ).fetchone()[0]
         reasons = [r for r in rejects if r["input"] == str(f) or r["input"].startswith(f"{f}!")]
         out[f.name] = (n, reasons)
     return out
@@ -79,15 +80,21 @@ def test_small_corpus_outcomes(tmp_path: Path) -> None:
         assert run["stored"] == store.count("documents")
         assert run["rejected"] == len(store.rejects(result.run_id))
         # text is stored as text: injection strings verbatim, scripts gone from HTML
-        texts = [r[0] for r in store.con.execute(
-            "SELECT text FROM documents WHERE path LIKE '%csv_injection.csv'").fetchall()]
+        texts = [
+            r[0]
+            for r in store.con.execute(
+                "SELECT text FROM documents WHERE path LIKE '%csv_injection.csv'"
+            ).fetchall()
+        ]
         assert sorted(t.split(" Russia")[0] for t in texts) == sorted(CORPUS.INJECTIONS)
         html_text = store.con.execute(
-            "SELECT text FROM documents WHERE path LIKE '%script.html'").fetchone()[0]
+            "SELECT text FROM documents WHERE path LIKE '%script.html'"
+        ).fetchone()[0]
         assert "joint military exercise" in html_text
         assert "<script" not in html_text and "alert(" not in html_text
         utf16 = store.con.execute(
-            "SELECT text FROM documents WHERE path LIKE '%utf16_no_bom.txt'").fetchone()[0]
+            "SELECT text FROM documents WHERE path LIKE '%utf16_no_bom.txt'"
+        ).fetchone()[0]
         assert utf16.startswith("Russia and Pakistan held")
     assert not Path("/tmp/allegiance-evil.txt").exists()
 
@@ -97,17 +104,45 @@ def test_csv_export_neutralises_formulas(tmp_path: Path) -> None:
     src = tmp_path / "events.jsonl"
     with src.open("w", encoding="utf-8") as fh:
         for i, inj in enumerate(CORPUS.INJECTIONS):
-            fh.write(json.dumps({
-                "type": "event", "doc_id": f"d{i}", "sentence": 0, "span": [0, 10],
-                "sentence_text": f"{inj} Russia condemned Pakistan.", "trigger": inj,
-                "source": {"code": "RUS", "country": "RUS", "sector": None, "name": inj,
-                           "text": "Russia"},
-                "target": {"code": "PAK", "country": "PAK", "sector": None, "name": "Pakistan",
-                           "text": "Pakistan"},
-                "cameo": "111", "cameo_root": "11", "goldstein": -2.0, "quad_class": 3,
-                "modality": "asserted", "confidence": 0.9,
-                "date": {"start": "2016-09-26", "end": "2016-09-26", "precision": "day",
-                         "basis": "document"}}) + "\n")
+            fh.write(
+                json.dumps(
+                    {
+                        "type": "event",
+                        "doc_id": f"d{i}",
+                        "sentence": 0,
+                        "span": [0, 10],
+                        "sentence_text": f"{inj} Russia condemned Pakistan.",
+                        "trigger": inj,
+                        "source": {
+                            "code": "RUS",
+                            "country": "RUS",
+                            "sector": None,
+                            "name": inj,
+                            "text": "Russia",
+                        },
+                        "target": {
+                            "code": "PAK",
+                            "country": "PAK",
+                            "sector": None,
+                            "name": "Pakistan",
+                            "text": "Pakistan",
+                        },
+                        "cameo": "111",
+                        "cameo_root": "11",
+                        "goldstein": -2.0,
+                        "quad_class": 3,
+                        "modality": "asserted",
+                        "confidence": 0.9,
+                        "date": {
+                            "start": "2016-09-26",
+                            "end": "2016-09-26",
+                            "precision": "day",
+                            "basis": "document",
+                        },
+                    }
+                )
+                + "\n"
+            )
     db = tmp_path / "x.duckdb"
     with Store(db) as store:
         res = import_file(store, "jsonl", src)
@@ -160,14 +195,20 @@ def test_memory_stays_bounded_on_a_zip_bomb(big) -> None:  # noqa: ANN001
         "items = list(read_paths(sys.argv[1:]));"
         "print(len(items), [getattr(i, 'reason', 'doc') for i in items])"
     )
-    p = subprocess.run([sys.executable, "-c", code, str(big / "bomb.zip"),
-                        str(big / "bomb.txt.gz")], capture_output=True, text=True, timeout=120)
+    p = subprocess.run(
+        [sys.executable, "-c", code, str(big / "bomb.zip"), str(big / "bomb.txt.gz")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert p.returncode == 0, p.stderr[-500:]
     assert "zip bomb" in p.stdout and "decompressed size exceeds" in p.stdout
 
 
 def test_import_zip_bomb_and_limits(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, big  # noqa: ANN001
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    big,  # noqa: ANN001
 ) -> None:
     big = big[0]
     with Store(tmp_path / "i.duckdb") as store:
@@ -188,8 +229,9 @@ def test_max_bytes_option_and_env(tmp_path: Path) -> None:
     db = tmp_path / "m.duckdb"
     p = cli("ingest", doc, "--db", db, "--max-bytes", "1000")
     assert p.returncode == 1
-    assert p.stderr.strip().splitlines()[-1].endswith("file is larger than 1,000 bytes "
-                                                      "(3,200 bytes)")
+    assert (
+        p.stderr.strip().splitlines()[-1].endswith("file is larger than 1,000 bytes (3,200 bytes)")
+    )
     p = cli("ingest", doc, "--db", db, ALLEGIANCE_MAX_BYTES="2000")
     assert p.returncode == 1 and "larger than 2,000 bytes" in p.stderr
     p = cli("ingest", doc, "--db", db, ALLEGIANCE_MAX_BYTES="lots")

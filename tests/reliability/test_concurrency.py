@@ -68,7 +68,10 @@ def test_readers_and_second_writer_during_process(tmp_path: Path) -> None:
     with ThreadServer(create_app(db)) as server:
         writer = subprocess.Popen(
             [PY, "-m", "allegiance", "process", "--db", str(db), "--batch-size", "4"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env(),
         )
         threads = [threading.Thread(target=web_reader, args=(server.url,)) for _ in range(READERS)]
         threads.append(threading.Thread(target=cli_reader))

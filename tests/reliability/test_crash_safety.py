@@ -26,8 +26,7 @@ def commands(db: Path, docs: Path, gdelt: list[Path]) -> dict[str, list[list[str
     return {
         "ingest": [[*base, "ingest", str(docs), "--db", str(db), "--batch-size", "5"]],
         "process": [[*base, "process", "--db", str(db), "--batch-size", "4"]],
-        "import": [[*base, "import", "--kind", "gdelt1", str(g), "--db", str(db)]
-                   for g in gdelt],
+        "import": [[*base, "import", "--kind", "gdelt1", str(g), "--db", str(db)] for g in gdelt],
     }
 
 
@@ -48,8 +47,7 @@ def kill_then_finish(cmds: list[list[str]], rng: random.Random, lo: float, hi: f
         attempts += 1
         assert attempts < 6 * KILLS_PER_COMMAND, "the commands finish before any kill lands"
         cmd = cmds[i % len(cmds)]
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                env=env())
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env())
         try:
             _, err = proc.communicate(timeout=rng.uniform(lo, hi))
             assert proc.returncode == 0, err.decode()
@@ -66,8 +64,10 @@ def kill_then_finish(cmds: list[list[str]], rng: random.Random, lo: float, hi: f
 @pytest.mark.slow
 def test_sigkill_anywhere_then_rerun_equals_uninterrupted(tmp_path: Path) -> None:
     docs = write_documents(tmp_path / "docs.jsonl", 300)
-    gdelt = [write_gdelt(tmp_path / f"g{k}.tsv", 1500, first_id=k * 1000, seed=k, bad_every=97)
-             for k in range(3)]  # ids overlap between files: duplicates are expected
+    gdelt = [
+        write_gdelt(tmp_path / f"g{k}.tsv", 1500, first_id=k * 1000, seed=k, bad_every=97)
+        for k in range(3)
+    ]  # ids overlap between files: duplicates are expected
 
     ref_db = tmp_path / "ref.duckdb"
     ref = commands(ref_db, docs, gdelt)

@@ -21,21 +21,57 @@ from allegiance.readers import FORMATS, Rejected, parse_date, read_bytes
 from allegiance.store import Store
 from allegiance.store.importers import ImportError_
 
-FAST = settings(max_examples=100, derandomize=True, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-SLOW = settings(max_examples=10, derandomize=True, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+FAST = settings(
+    max_examples=100,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+SLOW = settings(
+    max_examples=10,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 text_like = st.one_of(
     st.text(max_size=400),
     st.text(alphabet=st.characters(codec="utf-8"), max_size=200),
-    st.lists(st.sampled_from(["Russia", "Pakistan", "<p>", "</p>", "<script>", "{", "}", ",",
-                              '"', "\n", "\t", "text", "date", ":", "2016-09-26", "\x00",
-                              "\ufeff", "\r\n", "<rss>", "<item>", "---", "é"]),
-             max_size=60).map("".join),
+    st.lists(
+        st.sampled_from(
+            [
+                "Russia",
+                "Pakistan",
+                "<p>",
+                "</p>",
+                "<script>",
+                "{",
+                "}",
+                ",",
+                '"',
+                "\n",
+                "\t",
+                "text",
+                "date",
+                ":",
+                "2016-09-26",
+                "\x00",
+                "\ufeff",
+                "\r\n",
+                "<rss>",
+                "<item>",
+                "---",
+                "é",
+            ]
+        ),
+        max_size=60,
+    ).map("".join),
 )
-raw_bytes = st.one_of(st.binary(max_size=600), text_like.map(lambda t: t.encode("utf-8")),
-                      text_like.map(lambda t: t.encode("utf-16-le")))
+raw_bytes = st.one_of(
+    st.binary(max_size=600),
+    text_like.map(lambda t: t.encode("utf-8")),
+    text_like.map(lambda t: t.encode("utf-16-le")),
+)
 
 
 def _accounted(items: list) -> None:
@@ -54,10 +90,24 @@ def test_readers_never_raise(data: bytes, fmt: str | None) -> None:
 
 
 @FAST
-@given(records=st.lists(st.dictionaries(
-    st.sampled_from(["text", "id", "date", "title", "url", "source", "x"]),
-    st.one_of(st.none(), st.integers(), st.floats(allow_nan=True), text_like, st.booleans(),
-              st.lists(st.integers(), max_size=3)), max_size=6), min_size=1, max_size=8))
+@given(
+    records=st.lists(
+        st.dictionaries(
+            st.sampled_from(["text", "id", "date", "title", "url", "source", "x"]),
+            st.one_of(
+                st.none(),
+                st.integers(),
+                st.floats(allow_nan=True),
+                text_like,
+                st.booleans(),
+                st.lists(st.integers(), max_size=3),
+            ),
+            max_size=6,
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
 def test_jsonl_and_csv_records(records: list[dict]) -> None:
     import csv
     import io
@@ -74,9 +124,13 @@ def test_jsonl_and_csv_records(records: list[dict]) -> None:
 
 
 @FAST
-@given(s=st.one_of(st.text(max_size=60), st.from_regex(
-    r"\A\d{1,5}[-/. ]\d{1,3}[-/. ]\d{1,5}\Z"), st.from_regex(
-    r"\A[A-Za-z]{3,9}\.? \d{1,2}(st|th)?,? \d{1,5}\Z")))
+@given(
+    s=st.one_of(
+        st.text(max_size=60),
+        st.from_regex(r"\A\d{1,5}[-/. ]\d{1,3}[-/. ]\d{1,5}\Z"),
+        st.from_regex(r"\A[A-Za-z]{3,9}\.? \d{1,2}(st|th)?,? \d{1,5}\Z"),
+    )
+)
 def test_parse_date_returns_a_date_or_value_error(s: str) -> None:
     try:
         assert isinstance(parse_date(s), dt.date)
@@ -85,10 +139,35 @@ def test_parse_date_returns_a_date_or_value_error(s: str) -> None:
 
 
 @FAST
-@given(s=st.one_of(text_like, st.lists(st.sampled_from(
-    ["in", "1970", "the 1980s", "Cold War", "last week", "since", "September", "26,", "2016",
-     "during", "early", "9999", "0", "BC", "century", "-"]), max_size=30).map(" ".join)),
-    year=st.one_of(st.none(), st.integers(1, 9999)))
+@given(
+    s=st.one_of(
+        text_like,
+        st.lists(
+            st.sampled_from(
+                [
+                    "in",
+                    "1970",
+                    "the 1980s",
+                    "Cold War",
+                    "last week",
+                    "since",
+                    "September",
+                    "26,",
+                    "2016",
+                    "during",
+                    "early",
+                    "9999",
+                    "0",
+                    "BC",
+                    "century",
+                    "-",
+                ]
+            ),
+            max_size=30,
+        ).map(" ".join),
+    ),
+    year=st.one_of(st.none(), st.integers(1, 9999)),
+)
 def test_find_timexes_never_raises(s: str, year: int | None) -> None:
     from allegiance.coding.timex import find_timexes
 
@@ -96,16 +175,36 @@ def test_find_timexes_never_raises(s: str, year: int | None) -> None:
     assert isinstance(found, list)
 
 
-_mutations = st.lists(st.tuples(st.integers(0, 57), st.sampled_from(
-    ["", "x", "99999999", "2016-02-30", "-1", "\x00", "é", "NaN", "RUS", "1e309", "\"",
-     "\t", "0" * 300])), max_size=4)
+_mutations = st.lists(
+    st.tuples(
+        st.integers(0, 57),
+        st.sampled_from(
+            [
+                "",
+                "x",
+                "99999999",
+                "2016-02-30",
+                "-1",
+                "\x00",
+                "é",
+                "NaN",
+                "RUS",
+                "1e309",
+                '"',
+                "\t",
+                "0" * 300,
+            ]
+        ),
+    ),
+    max_size=4,
+)
 
 
 @SLOW
-@given(rows=st.lists(_mutations, min_size=1, max_size=12), seed=st.integers(0, 10**6),
-       gz=st.booleans())
-def test_gdelt_rows_are_stored_or_rejected(tmp_path: Path, rows: list, seed: int,
-                                           gz: bool) -> None:
+@given(
+    rows=st.lists(_mutations, min_size=1, max_size=12), seed=st.integers(0, 10**6), gz=st.booleans()
+)
+def test_gdelt_rows_are_stored_or_rejected(tmp_path: Path, rows: list, seed: int, gz: bool) -> None:
     import gzip
     import uuid
 
@@ -136,19 +235,42 @@ def test_gdelt_rows_are_stored_or_rejected(tmp_path: Path, rows: list, seed: int
 
 
 @SLOW
-@given(cells=st.lists(st.lists(st.one_of(text_like.map(lambda t: t.replace("\t", " ")
-                                                        .replace("\n", " ")),
-                                         st.sampled_from(["Russia", "20160926", "042", "x"])),
-                                min_size=1, max_size=12), min_size=1, max_size=6))
+@given(
+    cells=st.lists(
+        st.lists(
+            st.one_of(
+                text_like.map(lambda t: t.replace("\t", " ").replace("\n", " ")),
+                st.sampled_from(["Russia", "20160926", "042", "x"]),
+            ),
+            min_size=1,
+            max_size=12,
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
 def test_icews_rows_are_stored_or_rejected(tmp_path: Path, cells: list) -> None:
     import uuid
 
-    header = ["Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country",
-              "Event Text", "CAMEO Code", "Intensity", "Target Name", "Target Sectors",
-              "Target Country", "Story ID", "Sentence Number"]
+    header = [
+        "Event ID",
+        "Event Date",
+        "Source Name",
+        "Source Sectors",
+        "Source Country",
+        "Event Text",
+        "CAMEO Code",
+        "Intensity",
+        "Target Name",
+        "Target Sectors",
+        "Target Country",
+        "Story ID",
+        "Sentence Number",
+    ]
     path = tmp_path / f"{uuid.uuid4().hex}.tsv"
-    path.write_text("\t".join(header) + "\n" + "\n".join("\t".join(r) for r in cells) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        "\t".join(header) + "\n" + "\n".join("\t".join(r) for r in cells) + "\n", encoding="utf-8"
+    )
     with Store(tmp_path / f"{uuid.uuid4().hex}.duckdb") as store:
         try:
             res = import_file(store, "icews", path)
@@ -158,25 +280,49 @@ def test_icews_rows_are_stored_or_rejected(tmp_path: Path, cells: list) -> None:
         assert res.rows == res.stored + res.duplicates + res.rejected
 
 
-clause = st.sampled_from([
-    "Russia said that", "Pakistan claimed that", "India feared that", "officials believe that",
-    "China hoped that", "the minister denied that", "Japan warned that"])
+clause = st.sampled_from(
+    [
+        "Russia said that",
+        "Pakistan claimed that",
+        "India feared that",
+        "officials believe that",
+        "China hoped that",
+        "the minister denied that",
+        "Japan warned that",
+    ]
+)
 
 
-@settings(max_examples=12, derandomize=True, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow])
-@given(kind=st.sampled_from(["unicode", "long", "nested"]), text=st.text(max_size=300),
-       depth=st.integers(5, 60), clauses=st.lists(clause, min_size=5, max_size=40))
-def test_coder_survives_anything(coder, kind: str, text: str, depth: int,  # noqa: ANN001
-                                 clauses: list[str]) -> None:
+@settings(
+    max_examples=12, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(
+    kind=st.sampled_from(["unicode", "long", "nested"]),
+    text=st.text(max_size=300),
+    depth=st.integers(5, 60),
+    clauses=st.lists(clause, min_size=5, max_size=40),
+)
+def test_coder_survives_anything(
+    coder,
+    kind: str,
+    text: str,
+    depth: int,  # noqa: ANN001
+    clauses: list[str],
+) -> None:
     if kind == "unicode":
         body = text or "\u200b"
     elif kind == "long":
-        body = ("Russia and Pakistan and India and China " * depth * 10
-                + "held joint exercises " + ", and ".join(clauses) * 4 + ".")
+        body = (
+            "Russia and Pakistan and India and China " * depth * 10
+            + "held joint exercises "
+            + ", and ".join(clauses) * 4
+            + "."
+        )
     else:
-        body = " ".join(clauses[i % len(clauses)] for i in range(depth)) + \
-            " Russia sold helicopters to Pakistan."
+        body = (
+            " ".join(clauses[i % len(clauses)] for i in range(depth))
+            + " Russia sold helicopters to Pakistan."
+        )
     coded = coder.code(Document(doc_id="fuzz", text=body, date=dt.date(2016, 9, 26)))
     for e in coded.events:
         s, t = e.span

@@ -26,17 +26,25 @@ def test_version_0_database_is_migrated(tmp_path: Path) -> None:
     """A pre-versioning file: no meta table, documents without later columns, old runs."""
     db = tmp_path / "v0.duckdb"
     con = duckdb.connect(str(db))
-    con.execute("CREATE TABLE documents (doc_id VARCHAR PRIMARY KEY, content_hash VARCHAR "
-                "NOT NULL, title VARCHAR, date DATE, url VARCHAR, source VARCHAR, path VARCHAR, "
-                "text VARCHAR NOT NULL)")
-    con.execute("INSERT INTO documents VALUES ('old1', 'h1', 'Old', DATE '1971-08-09', NULL, "
-                "NULL, NULL, 'The Soviet Union signed a treaty with India.')")
-    con.execute("CREATE TABLE runs (run_id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, "
-                "started_at TIMESTAMP NOT NULL, finished_at TIMESTAMP, status VARCHAR NOT NULL, "
-                "coder_version VARCHAR, params VARCHAR, stored BIGINT DEFAULT 0, "
-                "duplicates BIGINT DEFAULT 0, rejected BIGINT DEFAULT 0)")
-    con.execute("INSERT INTO runs (run_id, kind, started_at, status) VALUES "
-                "('r0', 'ingest', now(), 'running')")
+    con.execute(
+        "CREATE TABLE documents (doc_id VARCHAR PRIMARY KEY, content_hash VARCHAR "
+        "NOT NULL, title VARCHAR, date DATE, url VARCHAR, source VARCHAR, path VARCHAR, "
+        "text VARCHAR NOT NULL)"
+    )
+    con.execute(
+        "INSERT INTO documents VALUES ('old1', 'h1', 'Old', DATE '1971-08-09', NULL, "
+        "NULL, NULL, 'The Soviet Union signed a treaty with India.')"
+    )
+    con.execute(
+        "CREATE TABLE runs (run_id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, "
+        "started_at TIMESTAMP NOT NULL, finished_at TIMESTAMP, status VARCHAR NOT NULL, "
+        "coder_version VARCHAR, params VARCHAR, stored BIGINT DEFAULT 0, "
+        "duplicates BIGINT DEFAULT 0, rejected BIGINT DEFAULT 0)"
+    )
+    con.execute(
+        "INSERT INTO runs (run_id, kind, started_at, status) VALUES "
+        "('r0', 'ingest', now(), 'running')"
+    )
     con.close()
 
     with pytest.raises(StoreError, match="no meta table"):

@@ -57,8 +57,9 @@ def contract_data() -> dict[str, Any]:
             "score": s,
             "events": 3,
             "quads": {"1": 1, "2": 1 if s > 0 else 0, "3": 1, "4": 0 if s > 0 else 1},
-            "evidence": [_evidence("doc1", f"Evidence for {p} " + PLANTED, f"{p}-01-01",
-                                   code="062")],
+            "evidence": [
+                _evidence("doc1", f"Evidence for {p} " + PLANTED, f"{p}-01-01", code="062")
+            ],
         }
         for p, s in zip(years, scores, strict=True)
     ]
@@ -69,10 +70,15 @@ def contract_data() -> dict[str, Any]:
         "before": {"period": "1985", "score": -0.4},
         "after": {"period": "2016", "score": 0.62},
         "evidence": [
-            _evidence("doc1", "Russian troops arrived in Pakistan " + PLANTED, "2016-09-24",
-                      code="062"),
-            _evidence("doc2", "During the Cold War they were adversaries.", "1970-01-01",
-                      stance="adversary"),
+            _evidence(
+                "doc1", "Russian troops arrived in Pakistan " + PLANTED, "2016-09-24", code="062"
+            ),
+            _evidence(
+                "doc2",
+                "During the Cold War they were adversaries.",
+                "1970-01-01",
+                stance="adversary",
+            ),
         ],
     }
     nodes = ["RUS", "CHN", "PAK", "USA", "IND", "JPN"]
@@ -87,10 +93,22 @@ def contract_data() -> dict[str, Any]:
         ]
     )
     blocs = [["CHN", "PAK", "RUS"], ["IND", "JPN", "USA"]]
-    panel = {"period": "2010-2016", "nodes": nodes, "weights": w, "blocs": blocs,
-             "frustration": 0.0, "method": "local search"}
-    early = {"period": "1960-1969", "nodes": nodes, "weights": -w * 0.5 + 0.1, "blocs": [
-        ["RUS", "IND"], ["USA", "PAK", "JPN"], ["CHN"]], "frustration": 1.2, "method": "x"}
+    panel = {
+        "period": "2010-2016",
+        "nodes": nodes,
+        "weights": w,
+        "blocs": blocs,
+        "frustration": 0.0,
+        "method": "local search",
+    }
+    early = {
+        "period": "1960-1969",
+        "nodes": nodes,
+        "weights": -w * 0.5 + 0.1,
+        "blocs": [["RUS", "IND"], ["USA", "PAK", "JPN"], ["CHN"]],
+        "frustration": 1.2,
+        "method": "x",
+    }
     return {
         "shifts": [shift],
         "dyads": [{"a": "PAK", "b": "RUS", "by": "year", "series": series}],
@@ -105,17 +123,31 @@ def contract_data() -> dict[str, Any]:
             ],
         },
         "documents": {
-            "doc1": {"doc_id": "doc1", "title": "Joint drill " + PLANTED, "date": None,
-                     "url": "https://news.example.org/doc1", "source": "wire"},
-            "doc2": {"doc_id": "doc2", "title": "History", "date": None,
-                     "url": "javascript:alert(1)", "source": "wire"},
+            "doc1": {
+                "doc_id": "doc1",
+                "title": "Joint drill " + PLANTED,
+                "date": None,
+                "url": "https://news.example.org/doc1",
+                "source": "wire",
+            },
+            "doc2": {
+                "doc_id": "doc2",
+                "title": "History",
+                "date": None,
+                "url": "javascript:alert(1)",
+                "source": "wire",
+            },
         },
         "facts": {
-            "documents": 2, "events": 10, "relations": 1, "ties": 0, "runs": 1,
+            "documents": 2,
+            "events": 10,
+            "relations": 1,
+            "ties": 0,
+            "runs": 1,
             "coder_versions": ["test-1"],
-            "layers": [{"layer": "events", "weight": 1.0, "events": 10, "relations": 1,
-                        "ties": 0}],
-            "years": (1955, 2016), "generated": "2026-01-01 00:00 UTC",
+            "layers": [{"layer": "events", "weight": 1.0, "events": 10, "relations": 1, "ties": 0}],
+            "years": (1955, 2016),
+            "generated": "2026-01-01 00:00 UTC",
         },
         "by": "year",
     }

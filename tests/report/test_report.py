@@ -44,8 +44,19 @@ def test_rendered_report_is_self_contained_and_escaped(data: dict[str, Any]) -> 
 
 
 def test_report_without_data_sections_still_renders() -> None:
-    html = render_html({"facts": {"documents": 0, "events": 0, "relations": 0, "ties": 0,
-                                  "runs": 0, "coder_versions": [], "layers": []}})
+    html = render_html(
+        {
+            "facts": {
+                "documents": 0,
+                "events": 0,
+                "relations": 0,
+                "ties": 0,
+                "runs": 0,
+                "coder_versions": [],
+                "layers": [],
+            }
+        }
+    )
     assert "No shift in any dyad" in html
     assert 'id="axis"' not in html
 
@@ -60,8 +71,13 @@ def written(sample_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[
     except ImportError:
         figs = None
     with Store(sample_db, read_only=True) as store:
-        write_report(store, out, axis=(["RUS", "CHN", "PAK"], ["USA", "IND", "JPN"]),
-                     figures=figs, title="Sample")
+        write_report(
+            store,
+            out,
+            axis=(["RUS", "CHN", "PAK"], ["USA", "IND", "JPN"]),
+            figures=figs,
+            title="Sample",
+        )
     return out, base / "figs"
 
 
@@ -86,8 +102,9 @@ def test_write_report_from_a_store(written: tuple[Path, Path]) -> None:
 @needs_analysis
 def test_report_periods_and_layers(sample_db: Path, tmp_path: Path) -> None:
     with Store(sample_db, read_only=True) as store:
-        path = write_report(store, tmp_path / "p.html", periods=["1960-1969", "2010-2016"],
-                            layers={"events": 1.0})
+        path = write_report(
+            store, tmp_path / "p.html", periods=["1960-1969", "2010-2016"], layers={"events": 1.0}
+        )
     html = path.read_text(encoding="utf-8")
     assert "1960-1969" in html and "2010-2016" in html
     assert 'id="axis"' not in html
@@ -101,18 +118,39 @@ def test_store_built_with_insert_event_rows(tmp_path: Path) -> None:
     store = Store(tmp_path / "t.duckdb")
     rows = []
     for i, (src, tgt, gold, quad, year) in enumerate(
-        [("RUS", "PAK", -7.0, 3, 1980), ("PAK", "RUS", -5.0, 4, 1981),
-         ("RUS", "PAK", 7.4, 2, 2015), ("PAK", "RUS", 8.0, 1, 2016)]
+        [
+            ("RUS", "PAK", -7.0, 3, 1980),
+            ("PAK", "RUS", -5.0, 4, 1981),
+            ("RUS", "PAK", 7.4, 2, 2015),
+            ("PAK", "RUS", 8.0, 1, 2016),
+        ]
     ):
         d = dt.date(year, 6, 1)
-        rows.append({
-            "event_id": f"e{i}", "layer": "events", "doc_id": "d1", "sentence": i,
-            "span_start": 0, "span_end": 10, "sentence_text": f"<script>x{i}</script> happened",
-            "source_code": src + "GOV", "source_country": src, "target_code": tgt + "GOV",
-            "target_country": tgt, "cameo": "062", "cameo_root": "06", "goldstein": gold,
-            "quad_class": quad, "modality": "asserted", "date_start": d, "date_end": d,
-            "date_precision": "day", "date_basis": "explicit", "confidence": 0.9,
-        })
+        rows.append(
+            {
+                "event_id": f"e{i}",
+                "layer": "events",
+                "doc_id": "d1",
+                "sentence": i,
+                "span_start": 0,
+                "span_end": 10,
+                "sentence_text": f"<script>x{i}</script> happened",
+                "source_code": src + "GOV",
+                "source_country": src,
+                "target_code": tgt + "GOV",
+                "target_country": tgt,
+                "cameo": "062",
+                "cameo_root": "06",
+                "goldstein": gold,
+                "quad_class": quad,
+                "modality": "asserted",
+                "date_start": d,
+                "date_end": d,
+                "date_precision": "day",
+                "date_basis": "explicit",
+                "confidence": 0.9,
+            }
+        )
     try:
         store.insert_event_rows(rows)
     except duckdb.Error as exc:  # pragma: no cover - depends on the store module

@@ -13,15 +13,27 @@ from report_support import needs_analysis
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", "from allegiance.cli import main; main()", *args],
-        capture_output=True, text=True, timeout=300, env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=dict(os.environ),
     )
 
 
 @needs_analysis
 def test_report_command_writes_html(sample_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.html"
-    r = run_cli("report", "--db", str(sample_db), "--out", str(out),
-                "--axis", "RUS,CHN,PAK/USA,IND,JPN", "--layers", "events=1")
+    r = run_cli(
+        "report",
+        "--db",
+        str(sample_db),
+        "--out",
+        str(out),
+        "--axis",
+        "RUS,CHN,PAK/USA,IND,JPN",
+        "--layers",
+        "events=1",
+    )
     assert r.returncode == 0, r.stderr
     html = out.read_text(encoding="utf-8")
     assert 'id="axis"' in html and "<script>alert(" not in html

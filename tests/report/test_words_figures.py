@@ -33,32 +33,52 @@ def test_span_labels_use_decades_for_long_spans() -> None:
 def test_headline_names_levels_and_periods_from_the_series() -> None:
     series = [{"period": str(y), "score": -0.7} for y in range(1955, 1990)]
     series += [{"period": str(y), "score": None} for y in range(1990, 2014)]
-    series += [{"period": "2014", "score": 0.35}, {"period": "2015", "score": 0.5},
-               {"period": "2016", "score": 0.45}]
-    shift = {"a": "RUS", "b": "PAK", "kind": "flip",
-             "before": {"period": "1985", "score": -0.7},
-             "after": {"period": "2016", "score": 0.45}}
+    series += [
+        {"period": "2014", "score": 0.35},
+        {"period": "2015", "score": 0.5},
+        {"period": "2016", "score": 0.45},
+    ]
+    shift = {
+        "a": "RUS",
+        "b": "PAK",
+        "kind": "flip",
+        "before": {"period": "1985", "score": -0.7},
+        "after": {"period": "2016", "score": 0.45},
+    }
     assert run_around(series, "1985") == ("1955", "1989")
     text = headline(shift, series)
     assert text.endswith("from adversaries (1950s–1980s) to partners (2014–2016)")
 
 
 def test_headline_for_a_bloc_change_and_same_level() -> None:
-    bloc = {"a": "IND", "b": None, "kind": "bloc-change",
-            "before": {"period": "1991", "score": 0.6},
-            "after": {"period": "1992", "score": 0.1}, "from_bloc": ["IND", "RUS"],
-            "to_bloc": ["IND", "USA"]}
+    bloc = {
+        "a": "IND",
+        "b": None,
+        "kind": "bloc-change",
+        "before": {"period": "1991", "score": 0.6},
+        "after": {"period": "1992", "score": 0.1},
+        "from_bloc": ["IND", "RUS"],
+        "to_bloc": ["IND", "USA"],
+    }
     assert "moved from the bloc of RUS" in headline(bloc) or "moved from the bloc of Russia" in (
-        headline(bloc))
-    same = {"a": "USA", "b": "JPN", "kind": "warming", "before": {"period": "2000", "score": 0.61},
-            "after": {"period": "2016", "score": 0.9}}
+        headline(bloc)
+    )
+    same = {
+        "a": "USA",
+        "b": "JPN",
+        "kind": "warming",
+        "before": {"period": "2000", "score": 0.61},
+        "after": {"period": "2016", "score": 0.9},
+    }
     assert "growing closer" in headline(same)
 
 
 def test_evidence_dates() -> None:
     assert evidence_date({"date": {"start": "2016-09-24", "end": "2016-09-24"}}) == "2016-09-24"
-    assert evidence_date({"date": {"start": "1955-01-01T00:00:00",
-                                   "end": "1989-12-31T00:00:00"}}) == "1955–1989"
+    assert (
+        evidence_date({"date": {"start": "1955-01-01T00:00:00", "end": "1989-12-31T00:00:00"}})
+        == "1955–1989"
+    )
     assert evidence_date({"date": "2001-01-02"}) == "2001-01-02"
 
 
@@ -69,10 +89,15 @@ def test_quad_counts_accept_several_spellings() -> None:
 
 
 def test_dyad_figure_has_score_line_and_quad_bars() -> None:
-    dyad = {"a": "RUS", "b": "PAK", "by": "year", "series": [
-        {"period": "2015", "score": 0.2, "events": 2, "quad_counts": {"1": 1, "2": 1}},
-        {"period": "2016", "score": 0.6, "events": 1, "quad_counts": {"2": 1}},
-    ]}
+    dyad = {
+        "a": "RUS",
+        "b": "PAK",
+        "by": "year",
+        "series": [
+            {"period": "2015", "score": 0.2, "events": 2, "quad_counts": {"1": 1, "2": 1}},
+            {"period": "2016", "score": 0.6, "events": 1, "quad_counts": {"2": 1}},
+        ],
+    }
     fig = dyad_figure(dyad)
     kinds = [(t["type"], t.get("name")) for t in fig["data"]]
     assert ("scatter", "relation score") in kinds
@@ -81,8 +106,9 @@ def test_dyad_figure_has_score_line_and_quad_bars() -> None:
 
 
 def test_signed_layout_is_deterministic_and_separates_camps() -> None:
-    w = np.array([[0, 0.8, -0.7, -0.6], [0.8, 0, -0.5, -0.8],
-                  [-0.7, -0.5, 0, 0.9], [-0.6, -0.8, 0.9, 0]])
+    w = np.array(
+        [[0, 0.8, -0.7, -0.6], [0.8, 0, -0.5, -0.8], [-0.7, -0.5, 0, 0.9], [-0.6, -0.8, 0.9, 0]]
+    )
     p1, p2 = signed_layout(w), signed_layout(w)
     assert np.array_equal(p1, p2)
     d = np.linalg.norm(p1[:, None] - p1[None, :], axis=2)

@@ -26,8 +26,14 @@ def store(tmp_path: Path) -> Store:
     s.close()
 
 
-def gdelt2_row(gid: str, date: str = "20180326", code: str = "042", a1: str = "RUS",
-               a2: str = "PAK", ncols: int = 61) -> str:
+def gdelt2_row(
+    gid: str,
+    date: str = "20180326",
+    code: str = "042",
+    a1: str = "RUS",
+    a2: str = "PAK",
+    ncols: int = 61,
+) -> str:
     f = [""] * 61
     f[0], f[1], f[2], f[3] = gid, date, date[:6], date[:4]
     f[5], f[6], f[7], f[12] = f"{a1}GOV", "RUSSIA", a1, "GOV"
@@ -71,9 +77,26 @@ def test_gdelt2_bad_rows_are_rejected_with_lines(store: Store, tmp_path: Path) -
     ev = store.con.execute(
         "SELECT event_id, source_country, source_sector, target_country, target_sector, cameo, "
         "cameo_root, goldstein, quad_class, is_root, num_sources, url, native_id, modality, "
-        "confidence, date_start::VARCHAR FROM events ORDER BY event_id").fetchall()
-    assert ev[0] == ("gdelt2:1", "RUS", "GOV", "PAK", "MIL", "042", "04", 1.9, 1, True, 3,
-                     "https://example.org/1", "1", "asserted", 1.0, "2018-03-26")
+        "confidence, date_start::VARCHAR FROM events ORDER BY event_id"
+    ).fetchall()
+    assert ev[0] == (
+        "gdelt2:1",
+        "RUS",
+        "GOV",
+        "PAK",
+        "MIL",
+        "042",
+        "04",
+        1.9,
+        1,
+        True,
+        3,
+        "https://example.org/1",
+        "1",
+        "asserted",
+        1.0,
+        "2018-03-26",
+    )
     assert ev[1][1] == "ROU" and ev[1][3] is None  # CAMEO ROM -> ISO ROU; EUR is a region
     # idempotent
     again = import_file(store, "gdelt2", p)
@@ -147,16 +170,42 @@ def _rows(store: Store) -> list[dict]:
 
 
 def test_jsonl_round_trip(store: Store, tmp_path: Path) -> None:
-    rec = {"type": "event", "doc_id": "d1", "sentence": 2, "span": [10, 40],
-           "sentence_text": "Russia held an exercise with Pakistan.", "trigger": "exercise",
-           "source": {"code": "RUSMIL", "country": "RUS", "sector": "MIL", "name": "Russia",
-                      "text": "Russian troops"},
-           "target": {"code": "PAKMIL", "country": "PAK", "sector": "MIL", "name": "Pakistan",
-                      "text": "Pakistan"},
-           "cameo": "062", "cameo_root": "06", "plover": "COOPERATE", "plover_mode": None,
-           "goldstein": 6.4, "quad_class": 2, "modality": "asserted",
-           "date": {"start": "2016-09-24", "end": "2016-09-24", "precision": "day",
-                    "basis": "document"}, "confidence": 0.9}
+    rec = {
+        "type": "event",
+        "doc_id": "d1",
+        "sentence": 2,
+        "span": [10, 40],
+        "sentence_text": "Russia held an exercise with Pakistan.",
+        "trigger": "exercise",
+        "source": {
+            "code": "RUSMIL",
+            "country": "RUS",
+            "sector": "MIL",
+            "name": "Russia",
+            "text": "Russian troops",
+        },
+        "target": {
+            "code": "PAKMIL",
+            "country": "PAK",
+            "sector": "MIL",
+            "name": "Pakistan",
+            "text": "Pakistan",
+        },
+        "cameo": "062",
+        "cameo_root": "06",
+        "plover": "COOPERATE",
+        "plover_mode": None,
+        "goldstein": 6.4,
+        "quad_class": 2,
+        "modality": "asserted",
+        "date": {
+            "start": "2016-09-24",
+            "end": "2016-09-24",
+            "precision": "day",
+            "basis": "document",
+        },
+        "confidence": 0.9,
+    }
     bad = dict(rec, cameo="13y")
     p = tmp_path / "e.jsonl"
     p.write_text("\n".join([json.dumps(rec), "{oops", json.dumps(bad), json.dumps(rec)]) + "\n")
@@ -188,10 +237,12 @@ def test_real_gdelt2_sample(store: Store) -> None:
     assert res.stored + res.duplicates + res.rejected == res.rows
     assert res.stored > 1500
     n_country = store.con.execute(
-        "SELECT count(*) FROM events WHERE source_country IS NOT NULL").fetchone()[0]
+        "SELECT count(*) FROM events WHERE source_country IS NOT NULL"
+    ).fetchone()[0]
     assert n_country > 500
-    bad = store.con.execute("SELECT count(*) FROM events WHERE length(source_country) <> 3"
-                            ).fetchone()[0]
+    bad = store.con.execute(
+        "SELECT count(*) FROM events WHERE length(source_country) <> 3"
+    ).fetchone()[0]
     assert bad == 0
     assert import_file(store, "gdelt2", p).stored == 0
 
@@ -213,9 +264,11 @@ def test_real_icews_sample(store: Store) -> None:
     assert res.rows == _data_lines(p, header=True) == 3705
     assert res.stored + res.duplicates + res.rejected == res.rows
     share = store.con.execute(
-        "SELECT avg((source_country IS NOT NULL)::INT) FROM events").fetchone()[0]
+        "SELECT avg((source_country IS NOT NULL)::INT) FROM events"
+    ).fetchone()[0]
     assert share > 0.9
-    rus = store.con.execute(
-        "SELECT count(*) FROM events WHERE source_country = 'RUS'").fetchone()[0]
+    rus = store.con.execute("SELECT count(*) FROM events WHERE source_country = 'RUS'").fetchone()[
+        0
+    ]
     assert rus > 100  # "Russian Federation" resolved
     assert import_file(store, "icews", p).stored == 0

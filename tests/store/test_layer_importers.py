@@ -34,18 +34,23 @@ def write(tmp_path, name, text):
 
 
 def test_signed_edges_rejects_and_dedupe(store, tmp_path):
-    p = write(tmp_path, "se.csv", "period,start_year,end_year,from,to,sign\n"
-              "46-49,1946,1949,USA,RUS,-1\n"
-              "46-49,19x6,1949,USA,GBR,1\n"
-              "46-49,1946,1949,,GBR,1\n"
-              "46-49,1946,1949,USA,FRA,maybe\n"
-              "46-49,1946,1949,USA,GBR,1\n")
+    p = write(
+        tmp_path,
+        "se.csv",
+        "period,start_year,end_year,from,to,sign\n"
+        "46-49,1946,1949,USA,RUS,-1\n"
+        "46-49,19x6,1949,USA,GBR,1\n"
+        "46-49,1946,1949,,GBR,1\n"
+        "46-49,1946,1949,USA,FRA,maybe\n"
+        "46-49,1946,1949,USA,GBR,1\n",
+    )
     c = LAYER_IMPORTERS["signed-edges"](store, p, "r1")
     assert (c.rows, c.stored, c.rejected) == (5, 2, 3)
     rej = {r["line"]: r["reason"] for r in store.rejects("r1")}
     assert set(rej) == {3, 4, 5} and "sign" in rej[5] and "from" in rej[4]
-    row = store.con.execute("SELECT a, b, start_date, end_date, value, ref FROM ties "
-                            "WHERE b = 'RUS'").fetchall()[0]
+    row = store.con.execute(
+        "SELECT a, b, start_date, end_date, value, ref FROM ties WHERE b = 'RUS'"
+    ).fetchall()[0]
     assert row == ("USA", "RUS", dt.date(1946, 1, 1), dt.date(1949, 12, 31), -1.0, "se.csv:2")
     c2 = LAYER_IMPORTERS["signed-edges"](store, p, "r2")
     assert c2.stored == 0 and c2.duplicates == 2
@@ -74,8 +79,12 @@ def test_unga_agreement_by_hand(store, tmp_path):
     c = LAYER_IMPORTERS["unga-votes"](store, p, "r1")
     assert c.rows == 14 and c.stored == 12 and c.rejected == 2
     assert c.unknown_codes == {"999": 1}
-    got = {(a, b, s.year): (v, w) for a, b, s, v, w in store.con.execute(
-        "SELECT a, b, start_date, value, weight FROM ties WHERE layer = 'unga-votes'").fetchall()}
+    got = {
+        (a, b, s.year): (v, w)
+        for a, b, s, v, w in store.con.execute(
+            "SELECT a, b, start_date, value, weight FROM ties WHERE layer = 'unga-votes'"
+        ).fetchall()
+    }
     # GBR-USA 1990: same on 1 and 2, differ on 3 -> 2/3 -> 2*2/3-1
     assert got[("GBR", "USA", 1990)] == (pytest.approx(1 / 3), 3.0)
     # IND-USA 1990: differ, same, same -> 2/3
@@ -92,23 +101,34 @@ def test_unga_agreement_by_hand(store, tmp_path):
 
 @needs_cow
 def test_alliances_and_disputes(store, tmp_path):
-    atop = write(tmp_path, "atop.csv",
-                 "ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,"
-                 "atop_consul\n2,200,1990,1,0,0,0,1\n200,2,1990,0,0,0,0,1\n"
-                 "365,750,1975,0,0,0,1,1\n2,abc,1990,1,0,0,0,0\n2,99999,1990,1,0,0,0,0\n")
+    atop = write(
+        tmp_path,
+        "atop.csv",
+        "ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,"
+        "atop_consul\n2,200,1990,1,0,0,0,1\n200,2,1990,0,0,0,0,1\n"
+        "365,750,1975,0,0,0,1,1\n2,abc,1990,1,0,0,0,0\n2,99999,1990,1,0,0,0,0\n",
+    )
     c = LAYER_IMPORTERS["atop"](store, atop, "r1")
     assert c.rejected == 2 and c.unknown_codes == {"99999": 1} and c.stored == 2
-    ties = store.con.execute("SELECT a, b, value FROM ties WHERE layer='atop' ORDER BY a"
-                             ).fetchall()
+    ties = store.con.execute(
+        "SELECT a, b, value FROM ties WHERE layer='atop' ORDER BY a"
+    ).fetchall()
     assert ("GBR", "USA", 1.0) in ties
     assert any(v == 0.6 and "IND" in (a, b) for a, b, v in ties)
     assert LAYER_IMPORTERS["atop"](store, atop, "r2").stored == 0
-    mid = write(tmp_path, "mid.csv", "dispnum,ccode1,ccode2,year,hostlev1,hostlev2,other\n"
-                "258,2,365,1962,4,3,x\n258,365,2,1962,3,4,x\n300,2,365,1970,-9,,x\n")
+    mid = write(
+        tmp_path,
+        "mid.csv",
+        "dispnum,ccode1,ccode2,year,hostlev1,hostlev2,other\n"
+        "258,2,365,1962,4,3,x\n258,365,2,1962,3,4,x\n300,2,365,1970,-9,,x\n",
+    )
     c = LAYER_IMPORTERS["cow-mid"](store, mid, "r3")
     assert c.rejected == 1 and c.stored == 1
     (val,) = store.con.execute("SELECT value FROM ties WHERE layer='cow-mid'").fetchall()[0]
     assert val == pytest.approx(-0.8)
-    cow = write(tmp_path, "cow.csv", "ccode1,ccode2,year,cow_defense,cow_neutral,cow_nonagg,"
-                "cow_entente\n2,20,1950,0,0,0,1\n")
+    cow = write(
+        tmp_path,
+        "cow.csv",
+        "ccode1,ccode2,year,cow_defense,cow_neutral,cow_nonagg,cow_entente\n2,20,1950,0,0,0,1\n",
+    )
     assert LAYER_IMPORTERS["cow-alliance"](store, cow, "r4").stored == 1

@@ -14,10 +14,12 @@ from allegiance.store.dedup import cluster_near_duplicates
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 NEWS = SHARED / "data" / "news" / "isot_reuters_politics_2017q4.jsonl"
 
-STORY = ("Russian troops arrived in Pakistan on Friday for the first joint military exercise "
-         "between the two countries, a sign of warming ties between the former Cold War rivals. "
-         "The two-week drill takes place in the mountains of northern Pakistan, officials said, "
-         "and India had asked Moscow to call off the exercise after an attack in Kashmir.")
+STORY = (
+    "Russian troops arrived in Pakistan on Friday for the first joint military exercise "
+    "between the two countries, a sign of warming ties between the former Cold War rivals. "
+    "The two-week drill takes place in the mountains of northern Pakistan, officials said, "
+    "and India had asked Moscow to call off the exercise after an attack in Kashmir."
+)
 
 
 @pytest.fixture
@@ -30,13 +32,22 @@ def store(tmp_path: Path) -> Store:
 def test_ingest_mixed_inputs(store: Store, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("MOSCOW, Sept 26, 2016 (Reuters) - " + STORY)
     (tmp_path / "b.txt").write_bytes(b"\x00\x01binary")
-    lines = [json.dumps({"id": f"j{i}", "text": f"Document number {i} about talks."})
-             for i in range(5)]
+    lines = [
+        json.dumps({"id": f"j{i}", "text": f"Document number {i} about talks."}) for i in range(5)
+    ]
     (tmp_path / "c.jsonl").write_text("\n".join([*lines, "{bad"]) + "\n")
     seen: list[tuple[int, int]] = []
-    res = ingest(store, [str(tmp_path / "a.txt"), str(tmp_path / "b.txt"),
-                         str(tmp_path / "c.jsonl"), str(tmp_path / "missing.txt")],
-                 batch_size=2, progress=lambda d, t: seen.append((d, t)))
+    res = ingest(
+        store,
+        [
+            str(tmp_path / "a.txt"),
+            str(tmp_path / "b.txt"),
+            str(tmp_path / "c.jsonl"),
+            str(tmp_path / "missing.txt"),
+        ],
+        batch_size=2,
+        progress=lambda d, t: seen.append((d, t)),
+    )
     assert (res.stored, res.duplicates, res.rejected, res.missing_date) == (6, 0, 3, 5)
     assert seen and seen[-1] == (9, 9)
     assert store.count("documents") == 6
@@ -54,8 +65,10 @@ def test_ingest_mixed_inputs(store: Store, tmp_path: Path) -> None:
 def test_near_duplicates_share_a_cluster(store: Store, tmp_path: Path) -> None:
     (tmp_path / "wire1.txt").write_text("ISLAMABAD (Reuters) - " + STORY)
     (tmp_path / "wire2.txt").write_text("ISLAMABAD (AP) - " + STORY + " More to follow.")
-    (tmp_path / "other.txt").write_text("India and the United States signed a logistics pact "
-                                        "allowing each other's militaries to use bases.")
+    (tmp_path / "other.txt").write_text(
+        "India and the United States signed a logistics pact "
+        "allowing each other's militaries to use bases."
+    )
     res = ingest(store, [str(tmp_path)])
     assert res.stored == 3
     rows = dict(store.con.execute("SELECT path, cluster_id FROM documents").fetchall())

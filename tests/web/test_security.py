@@ -29,9 +29,20 @@ XSS = [
     "'-alert('x5')-'",
 ]
 CANARY = "CANARY-SECRET-7f3a"
-SQLI = ["' OR '1'='1", "'; DROP TABLE events; --", "1 UNION SELECT text FROM documents --",
-        "RUS' --", "\" OR 1=1 --", "%' OR doc_id LIKE '%", "1; SELECT 1", "../../etc/passwd",
-        "\x00", "ü" * 50, "06) OR (1=1", "2016-01-01' OR '1'='1"]
+SQLI = [
+    "' OR '1'='1",
+    "'; DROP TABLE events; --",
+    "1 UNION SELECT text FROM documents --",
+    "RUS' --",
+    '" OR 1=1 --',
+    "%' OR doc_id LIKE '%",
+    "1; SELECT 1",
+    "../../etc/passwd",
+    "\x00",
+    "ü" * 50,
+    "06) OR (1=1",
+    "2016-01-01' OR '1'='1",
+]
 
 
 @pytest.fixture(scope="module")
@@ -40,9 +51,17 @@ def evil_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp / "evil.duckdb"
     with Store(db) as store:
         run = store.begin_run("ingest")
-        docs = [Document(doc_id=f"x{i}", text=f"Russia met Pakistan. {payload} India objected.",
-                         date=None, title=f"Title {payload}", url="javascript:alert('u')",
-                         source=payload) for i, payload in enumerate(XSS)]
+        docs = [
+            Document(
+                doc_id=f"x{i}",
+                text=f"Russia met Pakistan. {payload} India objected.",
+                date=None,
+                title=f"Title {payload}",
+                url="javascript:alert('u')",
+                source=payload,
+            )
+            for i, payload in enumerate(XSS)
+        ]
         docs.append(Document(doc_id="canary", text=f"{CANARY} is never to leak.", title="c"))
         with store.transaction():
             store.add_documents(docs, run)
@@ -50,17 +69,45 @@ def evil_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     events = tmp / "ev.jsonl"
     with events.open("w", encoding="utf-8") as fh:
         for i, payload in enumerate(XSS):
-            fh.write(json.dumps({
-                "type": "event", "doc_id": f"x{i}", "sentence": 0, "span": [0, 19],
-                "sentence_text": f"Russia met Pakistan. {payload}", "trigger": payload,
-                "source": {"code": "RUS", "country": "RUS", "sector": None, "name": payload,
-                           "text": payload},
-                "target": {"code": "PAK", "country": "PAK", "sector": None, "name": "Pakistan",
-                           "text": "Pakistan"},
-                "cameo": "036", "cameo_root": "03", "goldstein": 4.0, "quad_class": 1,
-                "modality": "asserted", "confidence": 0.9,
-                "date": {"start": f"201{i}-09-26", "end": f"201{i}-09-26", "precision": "day",
-                         "basis": "document"}}) + "\n")
+            fh.write(
+                json.dumps(
+                    {
+                        "type": "event",
+                        "doc_id": f"x{i}",
+                        "sentence": 0,
+                        "span": [0, 19],
+                        "sentence_text": f"Russia met Pakistan. {payload}",
+                        "trigger": payload,
+                        "source": {
+                            "code": "RUS",
+                            "country": "RUS",
+                            "sector": None,
+                            "name": payload,
+                            "text": payload,
+                        },
+                        "target": {
+                            "code": "PAK",
+                            "country": "PAK",
+                            "sector": None,
+                            "name": "Pakistan",
+                            "text": "Pakistan",
+                        },
+                        "cameo": "036",
+                        "cameo_root": "03",
+                        "goldstein": 4.0,
+                        "quad_class": 1,
+                        "modality": "asserted",
+                        "confidence": 0.9,
+                        "date": {
+                            "start": f"201{i}-09-26",
+                            "end": f"201{i}-09-26",
+                            "precision": "day",
+                            "basis": "document",
+                        },
+                    }
+                )
+                + "\n"
+            )
     with Store(db) as store:
         assert import_file(store, "jsonl", events).stored == len(XSS)
     return db
@@ -78,8 +125,15 @@ def _no_raw_payload(body: str, where: str) -> None:
         assert bad not in body, f"{where}: {bad!r}"
 
 
-PAGES = ["/", "/dyad?a=RUS&b=PAK", "/blocs", "/events", "/events?country=RUS",
-         "/docs", *[f"/documents/x{i}" for i in range(len(XSS))]]
+PAGES = [
+    "/",
+    "/dyad?a=RUS&b=PAK",
+    "/blocs",
+    "/events",
+    "/events?country=RUS",
+    "/docs",
+    *[f"/documents/x{i}" for i in range(len(XSS))],
+]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -97,9 +151,14 @@ def test_document_page_shows_text_escaped(evil) -> None:  # noqa: ANN001
 
 @pytest.mark.parametrize("payload", XSS)
 def test_reflected_parameters_are_escaped(evil, payload: str) -> None:  # noqa: ANN001
-    for path, params in (("/events", {"country": payload}), ("/events", {"code": payload}),
-                         ("/dyad", {"a": payload, "b": payload}), ("/blocs", {"period": payload}),
-                         (f"/documents/{payload}", {}), (f"/nope/{payload}", {})):
+    for path, params in (
+        ("/events", {"country": payload}),
+        ("/events", {"code": payload}),
+        ("/dyad", {"a": payload, "b": payload}),
+        ("/blocs", {"period": payload}),
+        (f"/documents/{payload}", {}),
+        (f"/nope/{payload}", {}),
+    ):
         r = evil.get(path, params=params)
         assert r.status_code < 500, (path, r.status_code)
         _no_raw_payload(r.text, f"{path} {params}")
@@ -153,11 +212,19 @@ def test_sql_injection_every_parameter(evil, evil_db: Path) -> None:  # noqa: AN
     assert tried > 250
 
 
-TRAVERSAL = ["/static/..%2f..%2fpyproject.toml", "/static/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
-             "/static/../../../etc/passwd", "/static/..\\..\\etc\\passwd", "/static/%00",
-             "/static//etc/passwd", "/static/app.css%00.js", "/documents/..%2f..%2fetc%2fpasswd",
-             "/api/documents/..%2f..%2fetc%2fpasswd", "/../../etc/passwd",
-             "/static/%252e%252e%252fetc%252fpasswd"]
+TRAVERSAL = [
+    "/static/..%2f..%2fpyproject.toml",
+    "/static/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+    "/static/../../../etc/passwd",
+    "/static/..\\..\\etc\\passwd",
+    "/static/%00",
+    "/static//etc/passwd",
+    "/static/app.css%00.js",
+    "/documents/..%2f..%2fetc%2fpasswd",
+    "/api/documents/..%2f..%2fetc%2fpasswd",
+    "/../../etc/passwd",
+    "/static/%252e%252e%252fetc%252fpasswd",
+]
 
 
 @pytest.mark.parametrize("path", TRAVERSAL)
@@ -172,8 +239,19 @@ def test_static_files_are_a_fixed_list(evil) -> None:  # noqa: ANN001
     assert r.status_code == 200
 
 
-@pytest.mark.parametrize("path", ["/", "/events", "/api/states", "/api/events", "/docs",
-                                  "/static/plotly.min.js", "/documents/x0", "/openapi.json"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/events",
+        "/api/states",
+        "/api/events",
+        "/docs",
+        "/static/plotly.min.js",
+        "/documents/x0",
+        "/openapi.json",
+    ],
+)
 def test_token_required_everywhere(evil_db: Path, path: str) -> None:
     client = make_client(evil_db, TOKEN)
     assert client.get(path).status_code == 401
@@ -201,8 +279,10 @@ def test_oversized_requests_get_4xx(evil, evil_db: Path) -> None:  # noqa: ANN00
 
         port = int(base.rsplit(":", 1)[1])
         with socket.create_connection(("127.0.0.1", port), timeout=20) as sock:
-            sock.sendall(f"GET /api/events?country={'A' * 200_000} HTTP/1.1\r\n"
-                         "Host: 127.0.0.1\r\n\r\n".encode())
+            sock.sendall(
+                f"GET /api/events?country={'A' * 200_000} HTTP/1.1\r\n"
+                "Host: 127.0.0.1\r\n\r\n".encode()
+            )
             head = sock.recv(64)  # a 4xx, or the connection closed (b""): never a 2xx/5xx
             assert head == b"" or head.startswith(b"HTTP/1.1 4"), head
         big_header = {"X-Big": "y" * 100_000}
@@ -217,8 +297,15 @@ def test_oversized_requests_get_4xx(evil, evil_db: Path) -> None:  # noqa: ANN00
 def test_bounded_load_on_loopback(evil_db: Path) -> None:
     """500 requests from 8 concurrent clients; zero errors; latency percentiles reported."""
     total, clients = 500, 8
-    paths = ["/api/states", "/api/events?size=20", "/api/dyad?a=RUS&b=PAK", "/",
-             "/events?country=RUS", "/documents/x1", "/api/blocs"]
+    paths = [
+        "/api/states",
+        "/api/events?size=20",
+        "/api/dyad?a=RUS&b=PAK",
+        "/",
+        "/events?country=RUS",
+        "/documents/x1",
+        "/api/blocs",
+    ]
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
@@ -253,5 +340,7 @@ def test_bounded_load_on_loopback(evil_db: Path) -> None:
     assert len(latencies) == total and not errors, errors[:5]
     q = statistics.quantiles(latencies, n=100)
     p50, p95, p99 = q[49] * 1000, q[94] * 1000, q[98] * 1000
-    print(f"\nload: {total} requests, {clients} clients, {wall:.1f}s, "
-          f"{total / wall:.0f} req/s, p50 {p50:.0f} ms, p95 {p95:.0f} ms, p99 {p99:.0f} ms")
+    print(
+        f"\nload: {total} requests, {clients} clients, {wall:.1f}s, "
+        f"{total / wall:.0f} req/s, p50 {p50:.0f} ms, p95 {p95:.0f} ms, p99 {p99:.0f} ms"
+    )

@@ -176,8 +176,15 @@ def test_network_periods_and_figures(client) -> None:  # noqa: ANN001
 
 def test_openapi_lists_every_endpoint(client) -> None:  # noqa: ANN001
     paths = client.get("/openapi.json").json()["paths"]
-    for p in ("/api/events", "/api/dyad", "/api/blocs", "/api/shifts", "/api/axis",
-              "/api/documents/{doc_id}", "/api/states"):
+    for p in (
+        "/api/events",
+        "/api/dyad",
+        "/api/blocs",
+        "/api/shifts",
+        "/api/axis",
+        "/api/documents/{doc_id}",
+        "/api/states",
+    ):
         assert p in paths
     docs = client.get("/docs")
     assert docs.status_code == 200 and "/api/events" in docs.text
@@ -210,10 +217,15 @@ def test_busy_database_answers_503(web_db: Path, tmp_path: Path) -> None:
     db = tmp_path / "busy.duckdb"
     db.write_bytes(web_db.read_bytes())
     writer = subprocess.Popen(
-        [sys.executable, "-c",
-         "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ready', flush=True);"
-         " time.sleep(60)", str(db)],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ready', flush=True);"
+            " time.sleep(60)",
+            str(db),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert writer.stdout is not None and writer.stdout.readline().strip() == "ready"

@@ -18,7 +18,10 @@ def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
     full_env.update(env or {})
     return subprocess.run(
         [sys.executable, "-c", "from allegiance.cli import main; main()", *args],
-        capture_output=True, text=True, timeout=60, env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=full_env,
     )
 
 

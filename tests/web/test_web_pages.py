@@ -15,8 +15,16 @@ def no_external_assets(html: str) -> None:
 
 
 def test_pages_render_with_local_assets_and_csp(client) -> None:  # noqa: ANN001
-    for path in ("/", "/dyad", "/dyad?a=USA&b=IND&by=quarter", "/blocs", "/blocs?period=1970",
-                 "/events", "/documents/doc00", "/docs"):
+    for path in (
+        "/",
+        "/dyad",
+        "/dyad?a=USA&b=IND&by=quarter",
+        "/blocs",
+        "/blocs?period=1970",
+        "/events",
+        "/documents/doc00",
+        "/docs",
+    ):
         r = client.get(path)
         assert r.status_code == 200, path
         assert r.headers["content-type"].startswith("text/html")

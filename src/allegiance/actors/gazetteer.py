@@ -479,7 +479,11 @@ class Gazetteer:
             start = pred.from_year or 0
             end = pred.until_year or 9999
             if start <= date.year <= end:
-                code = pred.iso3 + actor.code[len(actor.country):] if actor.code.startswith(actor.country) else actor.code
+                code = (
+                    pred.iso3 + actor.code[len(actor.country) :]
+                    if actor.code.startswith(actor.country)
+                    else actor.code
+                )
                 return Actor(code, pred.iso3, actor.sector, pred.name, actor.text)
         return actor
 

@@ -108,8 +108,12 @@ def dyad_series(
     t_hi = grid_index(d1, by) if d1 else int(df["t"].max())
     rows = {int(r["t"]): r for r in df.to_dict("records")}
     ev = sc.grid_evidence(
-        _con(store), spec, by, [(lo_code, hi_code)],
-        [t for t, r in rows.items() if r["W"] > 0], n=evidence,
+        _con(store),
+        spec,
+        by,
+        [(lo_code, hi_code)],
+        [t for t, r in rows.items() if r["W"] > 0],
+        n=evidence,
     )
     series = []
     for t in range(t_lo, t_hi + 1):
@@ -171,8 +175,9 @@ def signed_network(
     return SignedNetwork(nodes, Wm, p.label if p else "all", Em)
 
 
-def _score_map(store: Any, period: PeriodArg, layers: LayersArg,
-               lineage: bool) -> tuple[dict[tuple[str, str], float], Period | None]:
+def _score_map(
+    store: Any, period: PeriodArg, layers: LayersArg, lineage: bool
+) -> tuple[dict[tuple[str, str], float], Period | None]:
     p = parse_period(period) if period is not None else None
     df = sc.span_scores(_con(store), _spec(layers, lineage), [p] if p else None)
     df = df[df["W"] > 0]
@@ -182,12 +187,9 @@ def _score_map(store: Any, period: PeriodArg, layers: LayersArg,
     return score, p
 
 
-def _alignment_from(score: dict[tuple[str, str], float], a2: str, b2: str,
-                    label: str) -> Alignment:
+def _alignment_from(score: dict[tuple[str, str], float], a2: str, b2: str, label: str) -> Alignment:
     direct = score.get((a2, b2))
-    thirds = sorted(
-        {y for (x, y) in score if x in (a2, b2)} - {a2, b2}
-    )
+    thirds = sorted({y for (x, y) in score if x in (a2, b2)} - {a2, b2})
     xa = np.array([score.get((a2, k), 0.0) for k in thirds])
     xb = np.array([score.get((b2, k), 0.0) for k in thirds])
     s_score = kappa = pi = None
@@ -234,7 +236,8 @@ def alignment_matrix(
     label = p.label if p else "all"
     return {
         (codes[i], codes[j]): _alignment_from(score, codes[i], codes[j], label)
-        for i in range(len(codes)) for j in range(i + 1, len(codes))
+        for i in range(len(codes))
+        for j in range(i + 1, len(codes))
     }
 
 
@@ -344,13 +347,20 @@ def _flips(df: pd.DataFrame, by: str, threshold: float) -> list[Shift]:
     hit = d[d["state"].notna() & d["prev_state"].notna() & (d["state"] != d["prev_state"])]
     out = []
     for r in hit.itertuples(index=False):
-        out.append(Shift(
-            r.a, r.b, "flip",
-            {"period": grid_period(int(r.prev_st_t), by).label, "score": float(r.prev_st_s),
-             "t": int(r.prev_st_t)},
-            {"period": grid_period(int(r.t), by).label, "score": float(r.score), "t": int(r.t)},
-            abs(float(r.score) - float(r.prev_st_s)),
-        ))
+        out.append(
+            Shift(
+                r.a,
+                r.b,
+                "flip",
+                {
+                    "period": grid_period(int(r.prev_st_t), by).label,
+                    "score": float(r.prev_st_s),
+                    "t": int(r.prev_st_t),
+                },
+                {"period": grid_period(int(r.t), by).label, "score": float(r.score), "t": int(r.t)},
+                abs(float(r.score) - float(r.prev_st_s)),
+            )
+        )
     return out
 
 
@@ -381,19 +391,38 @@ def _changepoints(
             m0, m1 = float(sig[s0:s1].mean()), float(sig[s1:s2].mean())
             if abs(m1 - m0) < min_change:
                 continue
-            out.append(Shift(
-                a, b, "changepoint",
-                {"period": grid_period(int(full[s1 - 1]), by).label, "score": m0,
-                 "t": int(full[s1 - 1])},
-                {"period": grid_period(int(full[s1]), by).label, "score": m1, "t": int(full[s1])},
-                abs(m1 - m0),
-                detail={"segments": [
-                    {"from": grid_period(int(full[s0]), by).label,
-                     "to": grid_period(int(full[s1 - 1]), by).label, "mean": round(m0, 4)},
-                    {"from": grid_period(int(full[s1]), by).label,
-                     "to": grid_period(int(full[s2 - 1]), by).label, "mean": round(m1, 4)},
-                ]},
-            ))
+            out.append(
+                Shift(
+                    a,
+                    b,
+                    "changepoint",
+                    {
+                        "period": grid_period(int(full[s1 - 1]), by).label,
+                        "score": m0,
+                        "t": int(full[s1 - 1]),
+                    },
+                    {
+                        "period": grid_period(int(full[s1]), by).label,
+                        "score": m1,
+                        "t": int(full[s1]),
+                    },
+                    abs(m1 - m0),
+                    detail={
+                        "segments": [
+                            {
+                                "from": grid_period(int(full[s0]), by).label,
+                                "to": grid_period(int(full[s1 - 1]), by).label,
+                                "mean": round(m0, 4),
+                            },
+                            {
+                                "from": grid_period(int(full[s1]), by).label,
+                                "to": grid_period(int(full[s2 - 1]), by).label,
+                                "mean": round(m1, 4),
+                            },
+                        ]
+                    },
+                )
+            )
     return out
 
 
@@ -404,18 +433,27 @@ def _trends(df: pd.DataFrame, by: str, min_change: float, min_points: int = 3) -
     d["tt"] = d["t"] * d["t"]
     d["ts"] = d["t"] * d["score"]
     d["ss"] = d["score"] * d["score"]
-    g = d.groupby(["a", "b"]).agg(
-        n=("t", "size"), st=("t", "sum"), ss_=("score", "sum"), stt=("tt", "sum"),
-        sts=("ts", "sum"), sss=("ss", "sum"), t0=("t", "min"), t1=("t", "max"),
-    ).reset_index()
+    g = (
+        d.groupby(["a", "b"])
+        .agg(
+            n=("t", "size"),
+            st=("t", "sum"),
+            ss_=("score", "sum"),
+            stt=("tt", "sum"),
+            sts=("ts", "sum"),
+            sss=("ss", "sum"),
+            t0=("t", "min"),
+            t1=("t", "max"),
+        )
+        .reset_index()
+    )
     g = g[g["n"] >= min_points]
     n = g["n"].astype(float)
     vt = n * g["stt"] - g["st"] ** 2
     vs = n * g["sss"] - g["ss_"] ** 2
     cov = n * g["sts"] - g["st"] * g["ss_"]
     g = g.assign(slope=np.where(vt > 0, cov / vt.where(vt > 0, 1), 0.0))
-    g = g.assign(r2=np.where((vt > 0) & (vs > 1e-12), cov**2 / (vt * vs).where(vs > 1e-12, 1),
-                             0.0))
+    g = g.assign(r2=np.where((vt > 0) & (vs > 1e-12), cov**2 / (vt * vs).where(vs > 1e-12, 1), 0.0))
     g = g.assign(icpt=(g["ss_"] - g["slope"] * g["st"]) / n)
     g = g.assign(change=g["slope"] * (g["t1"] - g["t0"]))
     g = g[(g["change"].abs() >= min_change) & (g["r2"] >= 0.5)]
@@ -423,14 +461,21 @@ def _trends(df: pd.DataFrame, by: str, min_change: float, min_points: int = 3) -
     for r in g.itertuples(index=False):
         f0 = r.icpt + r.slope * r.t0
         f1 = r.icpt + r.slope * r.t1
-        out.append(Shift(
-            r.a, r.b, "warming" if r.slope > 0 else "cooling",
-            {"period": grid_period(int(r.t0), by).label, "score": float(f0), "t": int(r.t0)},
-            {"period": grid_period(int(r.t1), by).label, "score": float(f1), "t": int(r.t1)},
-            abs(float(r.change)),
-            detail={"slope_per_period": round(float(r.slope), 4), "r2": round(float(r.r2), 3),
-                    "points": int(r.n)},
-        ))
+        out.append(
+            Shift(
+                r.a,
+                r.b,
+                "warming" if r.slope > 0 else "cooling",
+                {"period": grid_period(int(r.t0), by).label, "score": float(f0), "t": int(r.t0)},
+                {"period": grid_period(int(r.t1), by).label, "score": float(f1), "t": int(r.t1)},
+                abs(float(r.change)),
+                detail={
+                    "slope_per_period": round(float(r.slope), 4),
+                    "r2": round(float(r.r2), 3),
+                    "points": int(r.n),
+                },
+            )
+        )
     return out
 
 
@@ -469,14 +514,21 @@ def _bloc_changes(
             after = float(np.mean([W1[p1[s], p1[x]] for x in mates]))
             if abs(after - before) < min_change / 2:
                 continue
-            out.append(Shift(
-                s, None, "bloc-change",
-                {"period": grid_period(t0, by).label, "score": before, "t": t0},
-                {"period": grid_period(t1, by).label, "score": after, "t": t1},
-                abs(after - before),
-                detail={"from_bloc": b0.blocs[m0[s]], "to_bloc": b1.blocs[m1[s]],
-                        "mates": mates},
-            ))
+            out.append(
+                Shift(
+                    s,
+                    None,
+                    "bloc-change",
+                    {"period": grid_period(t0, by).label, "score": before, "t": t0},
+                    {"period": grid_period(t1, by).label, "score": after, "t": t1},
+                    abs(after - before),
+                    detail={
+                        "from_bloc": b0.blocs[m0[s]],
+                        "to_bloc": b1.blocs[m1[s]],
+                        "mates": mates,
+                    },
+                )
+            )
     return out
 
 
@@ -564,8 +616,9 @@ def axis(
         "a" if x in sa and y in sa else "b" if x in sb and y in sb else "x"
         for x, y in zip(df["a"], df["b"], strict=True)
     ]
-    within_pairs = [tuple(sorted((x, y))) for camp in (A, B) for i, x in enumerate(camp)
-                    for y in camp[i + 1:]]
+    within_pairs = [
+        tuple(sorted((x, y))) for camp in (A, B) for i, x in enumerate(camp) for y in camp[i + 1 :]
+    ]
     cross_pairs = [tuple(sorted((x, y))) for x in A for y in B]
     series: list[AxisPoint] = []
     all_sup: list[dict[str, Any]] = []
@@ -586,6 +639,7 @@ def axis(
             by_cell.setdefault(t, {"sup": [], "con": []})[side].extend(recs)
     means = df.groupby(["t", "cls"])["score"].agg(["mean", "count"])
     for t in cells:
+
         def get(cls: str, t: int = t) -> tuple[float | None, int]:
             if (t, cls) in means.index:
                 row = means.loc[(t, cls)]
@@ -598,10 +652,16 @@ def axis(
         cont = sorted(recs["con"], key=lambda r: -abs(r["contribution"]))[:evidence]
         all_sup += sup
         all_con += cont
-        series.append(AxisPoint(
-            grid_period(t, by).label, [ca, cb], -cx if cx is not None else None,
-            {"a": na, "b": nb, "cross": nx}, sup, cont,
-        ))
+        series.append(
+            AxisPoint(
+                grid_period(t, by).label,
+                [ca, cb],
+                -cx if cx is not None else None,
+                {"a": na, "b": nb, "cross": nx},
+                sup,
+                cont,
+            )
+        )
     all_sup.sort(key=lambda r: -abs(r["contribution"]))
     all_con.sort(key=lambda r: -abs(r["contribution"]))
     return Axis([A, B], by, series, all_sup[: 2 * evidence], all_con[: 2 * evidence])

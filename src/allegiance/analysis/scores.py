@@ -169,7 +169,7 @@ recs AS (
         e.doc_id AS doc_id, e.sentence AS sentence, e.span_start AS span_start,
         e.span_end AS span_end, e.sentence_text AS sentence_text, e.cameo AS code,
         e.trigger AS trigger, e.confidence AS confidence
-    FROM evc e {lw_join('e')}
+    FROM evc e {lw_join("e")}
     LEFT JOIN lin l1 ON l1.code = e.source_country
     LEFT JOIN lin l2 ON l2.code = e.target_country
     WHERE e.source_country IS NOT NULL AND e.target_country IS NOT NULL AND e.copy_rank = 1
@@ -182,7 +182,7 @@ recs AS (
             * greatest(0.0, least(1.0, coalesce(r.confidence, 1.0))),
         NULL::DOUBLE, NULL::TINYINT, r.modality, r.doc_id, r.sentence, r.span_start,
         r.span_end, r.sentence_text, r.stance, r.trigger, r.confidence
-    FROM relations r {lw_join('r')}
+    FROM relations r {lw_join("r")}
     LEFT JOIN lin l1 ON l1.code = r.a_country
     LEFT JOIN lin l2 ON l2.code = r.b_country
     WHERE r.a_country IS NOT NULL AND r.b_country IS NOT NULL
@@ -193,7 +193,7 @@ recs AS (
             THEN least(1.0, coalesce(t.weight, 1.0) / {UNGA_FULL_VOTES}) ELSE 1.0 END),
         NULL::DOUBLE, NULL::TINYINT, 'asserted', NULL, NULL, NULL, NULL, NULL, t.layer, NULL,
         NULL
-    FROM ties t {lw_join('t')}
+    FROM ties t {lw_join("t")}
     LEFT JOIN lin l1 ON l1.code = t.a
     LEFT JOIN lin l2 ON l2.code = t.b
 ),
@@ -220,8 +220,7 @@ def _cell_sql(by: str, t: str) -> tuple[str, str]:
     if by == "year":
         return f"make_date(CAST({t} AS INTEGER), 1, 1)", f"make_date(CAST({t} AS INTEGER), 12, 31)"
     n, step = (4, 3) if by == "quarter" else (12, 1)
-    start = (f"make_date(CAST({t} // {n} AS INTEGER), "
-             f"CAST(({t} % {n}) * {step} + 1 AS INTEGER), 1)")
+    start = f"make_date(CAST({t} // {n} AS INTEGER), CAST(({t} % {n}) * {step} + 1 AS INTEGER), 1)"
     end = f"CAST({start} + INTERVAL {step} MONTH AS DATE) - 1"
     return start, end
 
@@ -294,12 +293,12 @@ dec AS (
     SELECT a, b, t + j AS t, sum(W * pow({delta!r}, j)) AS W, sum(S * pow({delta!r}, j)) AS S,
         coalesce(sum(W) FILTER (WHERE j = 0), 0) AS own_W, {counts}
     FROM raw, (SELECT range AS j FROM range(0, {K} + 1))
-    WHERE t + j <= {t_hi if t_hi is not None else '(SELECT m FROM tmax)'}
+    WHERE t + j <= {t_hi if t_hi is not None else "(SELECT m FROM tmax)"}
     GROUP BY a, b, t + j
 )
 SELECT a, b, CAST(t AS BIGINT) AS t, W, S, S / (W + {PRIOR_WEIGHT}) AS score, own_W,
-    {', '.join(COUNT_COLS)}
-FROM dec {'WHERE t >= ' + str(grid_index(start, by)) if start else ''}
+    {", ".join(COUNT_COLS)}
+FROM dec {"WHERE t >= " + str(grid_index(start, by)) if start else ""}
 ORDER BY a, b, t"""
     return con.execute(sql).df()
 
@@ -320,8 +319,9 @@ def _assigned_spans(spec: Spec, periods: Sequence[Period] | None, within: bool) 
     if periods is None:
         return f"""{records_cte(spec)},
 asg AS (SELECT dy.*, 0 AS pidx, 1.0::DOUBLE AS f FROM dy)"""
-    cond = "dy.e0 >= per.ps AND dy.e1 <= per.pe" if within else (
-        "dy.e0 <= per.pe AND dy.e1 >= per.ps")
+    cond = (
+        "dy.e0 >= per.ps AND dy.e1 <= per.pe" if within else ("dy.e0 <= per.pe AND dy.e1 >= per.ps")
+    )
     return f"""{records_cte(spec)},
 {_periods_cte(periods)},
 asg AS (
@@ -413,8 +413,10 @@ def _record_dict(r: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-_EV_COLS = ("kind, layer, rid, ca, cb, d0, d1, x, modality, doc_id, sentence, span_start, "
-            "span_end, sentence_text, code, goldstein, trigger")
+_EV_COLS = (
+    "kind, layer, rid, ca, cb, d0, d1, x, modality, doc_id, sentence, span_start, "
+    "span_end, sentence_text, code, goldstein, trigger"
+)
 
 
 def grid_evidence(

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import sys
 
-from allegiance.cli.common import app, fail
-
 # Importing the command modules registers their commands on ``app``.
 from allegiance.cli import analysis as _analysis  # noqa: E402,F401
 from allegiance.cli import coding as _coding  # noqa: E402,F401
 from allegiance.cli import data as _data  # noqa: E402,F401
 from allegiance.cli import demo as _demo  # noqa: E402,F401
 from allegiance.cli import serving as _serving  # noqa: E402,F401
+from allegiance.cli.common import app, fail
 
 
 def main() -> None:
@@ -24,7 +23,7 @@ def main() -> None:
 
     try:
         app(standalone_mode=False)
-    except SystemExit as exc:
+    except SystemExit:
         raise
     except USER_ERRORS as exc:
         fail(str(exc))

@@ -10,9 +10,13 @@ from rich.table import Table
 from allegiance.cli.common import DbOption, Format, app, emit_json, fail, open_store, out
 
 LayersOption = typer.Option(
-    None, "--layers", help="Layers and weights, e.g. events=1,atop=0.5 (default: all present, weight 1)."
+    None,
+    "--layers",
+    help="Layers and weights, e.g. events=1,atop=0.5 (default: all present, weight 1).",
 )
-LineageOption = typer.Option(False, "--no-lineage", help="Keep dissolved states (SUN) apart from successors.")
+LineageOption = typer.Option(
+    False, "--no-lineage", help="Keep dissolved states (SUN) apart from successors."
+)
 
 
 def _layers(text: str | None) -> dict[str, float] | None:
@@ -56,8 +60,15 @@ def dyad_cmd(
         fail(f"--by {by!r}: expected year, quarter or month")
     store = open_store(db, read_only=True)
     try:
-        result = dyad_series(store, _state(a), _state(b), by=by, layers=_layers(layers),
-                             lineage=not no_lineage, evidence=evidence)
+        result = dyad_series(
+            store,
+            _state(a),
+            _state(b),
+            by=by,
+            layers=_layers(layers),
+            lineage=not no_lineage,
+            evidence=evidence,
+        )
     finally:
         store.close()
     d = result.to_dict()
@@ -74,8 +85,12 @@ def dyad_cmd(
         top = ev[0].get("sentence_text") or ev[0].get("ref") or "" if ev else ""
         score = p["score"]
         colour = "green" if score and score > 0.1 else "red" if score and score < -0.1 else "white"
-        table.add_row(str(p["period"]), f"[{colour}]{score:+.2f}[/{colour}]" if score is not None else "–",
-                      str(p.get("events", 0)), (top or "")[:160])
+        table.add_row(
+            str(p["period"]),
+            f"[{colour}]{score:+.2f}[/{colour}]" if score is not None else "–",
+            str(p.get("events", 0)),
+            (top or "")[:160],
+        )
     out.print(table)
 
 
@@ -94,8 +109,14 @@ def alignment_cmd(
 
     store = open_store(db, read_only=True)
     try:
-        result = alignment(store, _state(a), _state(b), period=period, layers=_layers(layers),
-                           lineage=not no_lineage)
+        result = alignment(
+            store,
+            _state(a),
+            _state(b),
+            period=period,
+            layers=_layers(layers),
+            lineage=not no_lineage,
+        )
     finally:
         store.close()
     d = result.to_dict()
@@ -109,8 +130,12 @@ def alignment_cmd(
 @app.command("blocs")
 def blocs_cmd(
     db: Path = DbOption,
-    period: str = typer.Option(None, "--period", help="1970 | 1966-1969 | 2016Q3 | 2016-09 (default: all data)."),
-    k: int = typer.Option(None, "--k", min=1, help="Number of blocs (default: chosen by the data)."),
+    period: str = typer.Option(
+        None, "--period", help="1970 | 1966-1969 | 2016Q3 | 2016-09 (default: all data)."
+    ),
+    k: int = typer.Option(
+        None, "--k", min=1, help="Number of blocs (default: chosen by the data)."
+    ),
     layers: str = LayersOption,
     no_lineage: bool = LineageOption,
     fmt: Format = typer.Option(Format.text, "--format", "-f"),
@@ -127,7 +152,9 @@ def blocs_cmd(
     if fmt == Format.json:
         emit_json(d)
         return
-    out.print(f"[bold]Blocs {d['period']}[/bold]  frustration {d['frustration']:.2f} ({d['method']})")
+    out.print(
+        f"[bold]Blocs {d['period']}[/bold]  frustration {d['frustration']:.2f} ({d['method']})"
+    )
     base = d.get("baseline") or {}
     if base:
         out.print(f"  spectral baseline frustration {base.get('frustration')}")
@@ -166,8 +193,12 @@ def shifts_cmd(
         table.add_row(
             f"{s['a']}–{s.get('b') or ''}",
             s["kind"],
-            f"{s['before']['period']} {s['before']['score']:+.2f}" if s["before"].get("score") is not None else str(s["before"].get("period")),
-            f"{s['after']['period']} {s['after']['score']:+.2f}" if s["after"].get("score") is not None else str(s["after"].get("period")),
+            f"{s['before']['period']} {s['before']['score']:+.2f}"
+            if s["before"].get("score") is not None
+            else str(s["before"].get("period")),
+            f"{s['after']['period']} {s['after']['score']:+.2f}"
+            if s["after"].get("score") is not None
+            else str(s["after"].get("period")),
             (ev.get("sentence_text") or ev.get("ref") or "")[:140],
         )
     out.print(table)
@@ -189,7 +220,7 @@ def axis_cmd(
     a = [_state(c) for c in camp_a.split(",") if c.strip()]
     b = [_state(c) for c in camp_b.split(",") if c.strip()]
     if not a or not b:
-        fail("axis needs two non-empty camps, e.g. \"RUS,CHN,PAK\" \"USA,IND,JPN\"")
+        fail('axis needs two non-empty camps, e.g. "RUS,CHN,PAK" "USA,IND,JPN"')
     store = open_store(db, read_only=True)
     try:
         result = axis(store, a, b, by=by, layers=_layers(layers), lineage=not no_lineage)
@@ -204,6 +235,9 @@ def axis_cmd(
         table.add_column(col, justify="right")
     for p in d["series"]:
         ca, cb = p["cohesion"]
-        fmt_ = (lambda v: "–" if v is None else f"{v:+.2f}")
-        table.add_row(str(p["period"]), fmt_(ca), fmt_(cb), fmt_(p["opposition"]))
+        table.add_row(str(p["period"]), _signed(ca), _signed(cb), _signed(p["opposition"]))
     out.print(table)
+
+
+def _signed(v: float | None) -> str:
+    return "–" if v is None else f"{v:+.2f}"

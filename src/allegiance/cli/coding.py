@@ -29,14 +29,27 @@ if TYPE_CHECKING:
 @app.command("code")
 def code_cmd(
     files: list[str] = typer.Argument(None, help="Text files (or - for stdin)."),
-    date: str = typer.Option(None, "--date", help="Document date YYYY-MM-DD when the input has none."),
-    input_format: str = typer.Option(None, "--input-format", help="text | jsonl (default: by extension)."),
-    dictionary: list[Path] = typer.Option(None, "--dictionary", help="Extra actor dictionary (YAML or PETRARCH/TABARI); repeatable."),
-    lexicon: Path = typer.Option(None, "--lexicon", help="A lexicon YAML file replacing the packaged one."),
+    date: str = typer.Option(
+        None, "--date", help="Document date YYYY-MM-DD when the input has none."
+    ),
+    input_format: str = typer.Option(
+        None, "--input-format", help="text | jsonl (default: by extension)."
+    ),
+    dictionary: list[Path] = typer.Option(
+        None, "--dictionary", help="Extra actor dictionary (YAML or PETRARCH/TABARI); repeatable."
+    ),
+    lexicon: Path = typer.Option(
+        None, "--lexicon", help="A lexicon YAML file replacing the packaged one."
+    ),
     verbs: list[Path] = typer.Option(
-        None, "--verbs", help="PETRARCH/TABARI verb dictionary tried first; repeatable."),
-    no_gate: bool = typer.Option(False, "--no-gate", help="Parse every sentence, not only those naming actors."),
-    fmt: Format = typer.Option(Format.jsonl, "--format", "-f", help="jsonl (records) or json (an array) or text."),
+        None, "--verbs", help="PETRARCH/TABARI verb dictionary tried first; repeatable."
+    ),
+    no_gate: bool = typer.Option(
+        False, "--no-gate", help="Parse every sentence, not only those naming actors."
+    ),
+    fmt: Format = typer.Option(
+        Format.jsonl, "--format", "-f", help="jsonl (records) or json (an array) or text."
+    ),
 ) -> None:
     """Code text into event and relation records (stateless: nothing is stored)."""
     from allegiance.coding import Coder
@@ -49,15 +62,22 @@ def code_cmd(
     for f in sources:
         if f != "-" and not Path(f).exists():
             fail(f"{f}: no such file")
-    coder = (_verbs_coder(dictionary, lexicon, verbs, not no_gate) if verbs
-             else Coder.load(dictionary or (), lexicon=lexicon, gate=not no_gate))
+    coder = (
+        _verbs_coder(dictionary, lexicon, verbs, not no_gate)
+        if verbs
+        else Coder.load(dictionary or (), lexicon=lexicon, gate=not no_gate)
+    )
     rejected: list[str] = []
 
     def documents():
         for f in sources:
             items = (
-                read_stream(sys.stdin.buffer, "<stdin>", input_format=input_format or "text",
-                            default_date=default_date)
+                read_stream(
+                    sys.stdin.buffer,
+                    "<stdin>",
+                    input_format=input_format or "text",
+                    default_date=default_date,
+                )
                 if f == "-"
                 else read_paths([f], input_format=input_format, default_date=default_date)
             )
@@ -82,11 +102,15 @@ def code_cmd(
         for r in records:
             if r["type"] == "event":
                 tgt = r["target"]["code"] if r["target"] else "-"
-                out.print(f"{r['date']['start'] or '?':10}  {r['source']['code']:>8} -> {tgt:<8} "
-                          f"{r['cameo']:>4} {r['modality']:<12} {r['trigger']}")
+                out.print(
+                    f"{r['date']['start'] or '?':10}  {r['source']['code']:>8} -> {tgt:<8} "
+                    f"{r['cameo']:>4} {r['modality']:<12} {r['trigger']}"
+                )
             else:
-                out.print(f"{r['date']['start'] or '?':10}  {r['a']['code']:>8} ~ {r['b']['code']:<8} "
-                          f"{r['stance']:<9} {r['modality']:<12} {r['trigger']}")
+                out.print(
+                    f"{r['date']['start'] or '?':10}  {r['a']['code']:>8} ~ {r['b']['code']:<8} "
+                    f"{r['stance']:<9} {r['modality']:<12} {r['trigger']}"
+                )
     else:
         emit_jsonl(records)
     if rejected:
@@ -98,7 +122,9 @@ def code_cmd(
 def actors_cmd(
     texts: list[str] = typer.Argument(..., help="Mention strings to resolve."),
     date: str = typer.Option(None, "--date", help="Resolve leaders as of this date."),
-    dictionary: list[Path] = typer.Option(None, "--dictionary", help="Extra actor dictionary; repeatable."),
+    dictionary: list[Path] = typer.Option(
+        None, "--dictionary", help="Extra actor dictionary; repeatable."
+    ),
     fmt: Format = typer.Option(Format.json, "--format", "-f"),
 ) -> None:
     """Resolve mention strings to actors: a JSON array with an actor or null for each."""
@@ -120,12 +146,21 @@ def actors_cmd(
 @app.command("process")
 def process_cmd(
     db: Path = DbOption,
-    workers: int = typer.Option(1, "--workers", "-w", help="Processes to code with (0: all cores)."),
-    scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address to code on a cluster."),
-    dictionary: list[Path] = typer.Option(None, "--dictionary", help="Extra actor dictionary; repeatable."),
-    lexicon: Path = typer.Option(None, "--lexicon", help="A lexicon YAML file replacing the packaged one."),
+    workers: int = typer.Option(
+        1, "--workers", "-w", help="Processes to code with (0: all cores)."
+    ),
+    scheduler: str = typer.Option(
+        None, "--scheduler", help="Dask scheduler address to code on a cluster."
+    ),
+    dictionary: list[Path] = typer.Option(
+        None, "--dictionary", help="Extra actor dictionary; repeatable."
+    ),
+    lexicon: Path = typer.Option(
+        None, "--lexicon", help="A lexicon YAML file replacing the packaged one."
+    ),
     verbs: list[Path] = typer.Option(
-        None, "--verbs", help="PETRARCH/TABARI verb dictionary tried first; repeatable."),
+        None, "--verbs", help="PETRARCH/TABARI verb dictionary tried first; repeatable."
+    ),
     no_gate: bool = typer.Option(False, "--no-gate", help="Parse every sentence."),
     batch_size: int = typer.Option(64, "--batch-size", min=1),
     limit: int = typer.Option(None, "--limit", min=1, help="Code at most this many documents."),
@@ -146,18 +181,32 @@ def process_cmd(
 
             try:
                 with progress_bar("coding", unit="docs") as bar:
-                    result = process_on_dask(store, scheduler, dictionaries=dictionary or (),
-                                             lexicon=lexicon, gate=not no_gate,
-                                             batch_size=batch_size, progress=bar)
+                    result = process_on_dask(
+                        store,
+                        scheduler,
+                        dictionaries=dictionary or (),
+                        lexicon=lexicon,
+                        gate=not no_gate,
+                        batch_size=batch_size,
+                        progress=bar,
+                    )
             except (ConnectionError, OSError, TimeoutError) as exc:
                 fail(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({exc})")
         else:
             from allegiance.pipeline.process import process
 
             with progress_bar("coding", unit="docs") as bar:
-                result = process(store, dictionaries=dictionary or (), lexicon=lexicon,
-                                 gate=not no_gate, workers=workers, batch_size=batch_size,
-                                 limit=limit, progress=bar, coder=coder)
+                result = process(
+                    store,
+                    dictionaries=dictionary or (),
+                    lexicon=lexicon,
+                    gate=not no_gate,
+                    workers=workers,
+                    batch_size=batch_size,
+                    limit=limit,
+                    progress=bar,
+                    coder=coder,
+                )
     finally:
         store.close()
     summary = {
@@ -181,11 +230,16 @@ def process_cmd(
 
 @app.command("evaluate")
 def evaluate_cmd(
-    gold: list[Path] = typer.Argument(..., help="Gold JSONL file(s) or folder, or PETRARCH validation XML."),
-    dictionary: list[Path] = typer.Option(None, "--dictionary", help="Extra actor dictionary; repeatable."),
+    gold: list[Path] = typer.Argument(
+        ..., help="Gold JSONL file(s) or folder, or PETRARCH validation XML."
+    ),
+    dictionary: list[Path] = typer.Option(
+        None, "--dictionary", help="Extra actor dictionary; repeatable."
+    ),
     lexicon: Path = typer.Option(None, "--lexicon"),
     verbs: list[Path] = typer.Option(
-        None, "--verbs", help="PETRARCH/TABARI verb dictionary tried first; repeatable."),
+        None, "--verbs", help="PETRARCH/TABARI verb dictionary tried first; repeatable."
+    ),
     no_gate: bool = typer.Option(False, "--no-gate"),
     errors: Path = typer.Option(None, "--errors", help="Write every mismatch as JSONL here."),
     fmt: Format = typer.Option(Format.text, "--format", "-f"),
@@ -197,8 +251,11 @@ def evaluate_cmd(
     for g in gold:
         if not g.exists():
             fail(f"{g}: no such file")
-    coder = (_verbs_coder(dictionary, lexicon, verbs, not no_gate) if verbs
-             else Coder.load(dictionary or (), lexicon=lexicon, gate=not no_gate))
+    coder = (
+        _verbs_coder(dictionary, lexicon, verbs, not no_gate)
+        if verbs
+        else Coder.load(dictionary or (), lexicon=lexicon, gate=not no_gate)
+    )
     report = evaluate_paths(gold, coder, errors_path=errors)
     if fmt == Format.json:
         emit_json(report.to_dict())
@@ -208,8 +265,9 @@ def evaluate_cmd(
         print_evaluation(report)
 
 
-def _verbs_coder(dictionary: list[Path] | None, lexicon: Path | None, verbs: list[Path],
-                 gate: bool) -> Coder:
+def _verbs_coder(
+    dictionary: list[Path] | None, lexicon: Path | None, verbs: list[Path], gate: bool
+) -> Coder:
     """A coder whose lexicon takes PETRARCH verb dictionaries: Coder.load only takes a lexicon
     path, so the Lexicon is built here.  The first --verbs file's senses are tried first."""
     from allegiance.actors import Gazetteer

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Iterable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -26,11 +26,17 @@ app = typer.Typer(
 console = Console(stderr=True)
 out = Console(highlight=False, soft_wrap=True)
 
-USER_ERRORS: tuple[type[Exception], ...] = (InputError, StoreError, ValueError, FileNotFoundError,
-                                            PermissionError, IsADirectoryError)
+USER_ERRORS: tuple[type[Exception], ...] = (
+    InputError,
+    StoreError,
+    ValueError,
+    FileNotFoundError,
+    PermissionError,
+    IsADirectoryError,
+)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     text = "text"
     json = "json"
     jsonl = "jsonl"
@@ -89,5 +95,7 @@ def open_store(db: Path | None, read_only: bool = False) -> Store:
         fail(str(exc))
 
 
-DbOption = typer.Option(None, "--db", help="Database file (default: $ALLEGIANCE_DB or ./allegiance.duckdb).")
+DbOption = typer.Option(
+    None, "--db", help="Database file (default: $ALLEGIANCE_DB or ./allegiance.duckdb)."
+)
 FormatOption = typer.Option(Format.text, "--format", "-f", help="Output format.")

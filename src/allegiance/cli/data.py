@@ -40,8 +40,9 @@ def _print_rejects(rejects: list, more_hint: str) -> None:
         reason = r["reason"] if isinstance(r, dict) else r.reason
         print(f"allegiance: rejected: {_where(inp, line)}: {reason}", file=sys.stderr)
     if len(rejects) > MAX_LISTED:
-        print(f"allegiance: ... and {len(rejects) - MAX_LISTED} more ({more_hint})",
-              file=sys.stderr)
+        print(
+            f"allegiance: ... and {len(rejects) - MAX_LISTED} more ({more_hint})", file=sys.stderr
+        )
 
 
 def _delayed(bar: Callable[[int, int], None], delay: float = 1.0) -> Callable[[int, int], None]:
@@ -60,8 +61,10 @@ def ingest_cmd(
     paths: list[str] = typer.Argument(..., help="Files, folders, globs, .gz/.zip, or - for stdin."),
     db: Path = DbOption,
     input_format: str = typer.Option(
-        None, "--input-format",
-        help="text | markdown | jsonl | csv | tsv | html | feed (default: by extension/content)."),
+        None,
+        "--input-format",
+        help="text | markdown | jsonl | csv | tsv | html | feed (default: by extension/content).",
+    ),
     date: str = typer.Option(None, "--date", help="Date YYYY-MM-DD for documents that give none."),
     text_column: str = typer.Option(None, "--text-column", help="JSONL/CSV field with the text."),
     id_column: str = typer.Option(None, "--id-column", help="JSONL/CSV field with the id."),
@@ -71,9 +74,12 @@ def ingest_cmd(
     source_column: str = typer.Option(None, "--source-column", help="JSONL/CSV source field."),
     batch_size: int = typer.Option(200, "--batch-size", min=1, help="Documents per transaction."),
     max_bytes: int = typer.Option(
-        None, "--max-bytes", min=1,
+        None,
+        "--max-bytes",
+        min=1,
         help="Largest file, decompressed member or document to read, in bytes "
-             "(default: $ALLEGIANCE_MAX_BYTES or 20000000); larger ones are rejected."),
+        "(default: $ALLEGIANCE_MAX_BYTES or 20000000); larger ones are rejected.",
+    ),
     fmt: Format = typer.Option(Format.text, "--format", "-f", help="text or json."),
 ) -> None:
     """Store documents (idempotent: re-ingesting adds nothing); print the run's ledger."""
@@ -84,25 +90,43 @@ def ingest_cmd(
     default_date = parse_date_option(date)
     if input_format is not None and input_format not in FORMATS:
         fail(f"--input-format {input_format!r}: expected one of {', '.join(FORMATS)}")
-    columns = {k: v for k, v in {"text": text_column, "id": id_column, "date": date_column,
-                                 "title": title_column, "url": url_column,
-                                 "source": source_column}.items() if v}
+    columns = {
+        k: v
+        for k, v in {
+            "text": text_column,
+            "id": id_column,
+            "date": date_column,
+            "title": title_column,
+            "url": url_column,
+            "source": source_column,
+        }.items()
+        if v
+    }
     store = open_store(db)
     try:
         with progress_bar("ingesting", unit="docs") as bar:
-            result = ingest(store, paths, input_format=input_format, columns=columns or None,
-                            default_date=default_date, batch_size=batch_size,
-                            progress=_delayed(bar), max_bytes=max_bytes)
+            result = ingest(
+                store,
+                paths,
+                input_format=input_format,
+                columns=columns or None,
+                default_date=default_date,
+                batch_size=batch_size,
+                progress=_delayed(bar),
+                max_bytes=max_bytes,
+            )
     finally:
         store.close()
     nothing = result.stored == 0 and result.rejected > 0
     if fmt == Format.json:
         emit_json(result.to_dict())
-        _print_rejects(result.rejects[:-1] if nothing else result.rejects,
-                       "allegiance runs --rejects")
+        _print_rejects(
+            result.rejects[:-1] if nothing else result.rejects, "allegiance runs --rejects"
+        )
     else:
-        _print_rejects(result.rejects[:-1] if nothing else result.rejects,
-                       "allegiance runs --rejects")
+        _print_rejects(
+            result.rejects[:-1] if nothing else result.rejects, "allegiance runs --rejects"
+        )
         _say(
             f"stored {result.stored} documents, {result.duplicates} duplicates, "
             f"{result.rejected} rejected, {result.missing_date} without a date "
@@ -116,9 +140,12 @@ def ingest_cmd(
 @app.command("import")
 def import_cmd(
     file: Path = typer.Argument(..., help="The dataset file (.gz and .zip work too)."),
-    kind: str = typer.Option(..., "--kind", "-k",
-                             help="gdelt1 gdelt2 icews polecat jsonl signed-edges atop "
-                                  "cow-alliance unga-agreement ..."),
+    kind: str = typer.Option(
+        ...,
+        "--kind",
+        "-k",
+        help="gdelt1 gdelt2 icews polecat jsonl signed-edges atop cow-alliance unga-agreement ...",
+    ),
     db: Path = DbOption,
     fmt: Format = typer.Option(Format.text, "--format", "-f", help="text or json."),
 ) -> None:
@@ -170,8 +197,18 @@ def export_cmd(
     store = open_store(db, read_only=True)
     try:
         try:
-            n = export(store, to, schema=schema, what=what, start=start, end=end,
-                       country=country, code=code, modality=modality, layer=layer)
+            n = export(
+                store,
+                to,
+                schema=schema,
+                what=what,
+                start=start,
+                end=end,
+                country=country,
+                code=code,
+                modality=modality,
+                layer=layer,
+            )
         except ValueError as exc:
             fail(str(exc))
         except OSError as exc:
@@ -209,7 +246,9 @@ def runs_cmd(
         _say("no runs yet")
         return
     for r in runs:
-        counts = ", ".join(f"{k} {r[k]}" for k in ("stored", "duplicates", "rejected", "events",
-                                                    "relations") if r.get(k))
-        _say(f"{r['run_id']}\t{r['kind']}\t{r['status']}\t{r['started_at']}\t"
-                  f"{counts or '-'}")
+        counts = ", ".join(
+            f"{k} {r[k]}"
+            for k in ("stored", "duplicates", "rejected", "events", "relations")
+            if r.get(k)
+        )
+        _say(f"{r['run_id']}\t{r['kind']}\t{r['status']}\t{r['started_at']}\t{counts or '-'}")

@@ -17,7 +17,9 @@ from allegiance.demo import DEMO_AXIS, DEMO_PERIODS, articles_dir
 
 @app.command("demo")
 def demo_cmd(
-    out_dir: Path = typer.Option(None, "--out", help="Keep the database and report in this folder."),
+    out_dir: Path = typer.Option(
+        None, "--out", help="Keep the database and report in this folder."
+    ),
     top: int = typer.Option(8, "--top", min=1, help="How many shifting dyads to show."),
     json_out: bool = typer.Option(False, "--json", help="Print the results as JSON instead."),
 ) -> None:
@@ -35,9 +37,8 @@ def demo_cmd(
     if db.exists():
         db.unlink()
     store = Store(db)
-    with articles_dir() as src:
-        with progress_bar("ingest", unit="docs") as bar:
-            ing = ingest(store, [str(src)], progress=bar)
+    with articles_dir() as src, progress_bar("ingest", unit="docs") as bar:
+        ing = ingest(store, [str(src)], progress=bar)
     with progress_bar("code", unit="docs") as bar:
         proc = process(store, progress=bar)
     found = shifts(store, by="year", top=top * 3)
@@ -48,18 +49,27 @@ def demo_cmd(
 
     dyad_shifts = _one_per_dyad(found.to_dict()["shifts"], top)
     if json_out:
-        emit_json({
-            "documents": ing.stored, "events": proc.events, "relations": proc.relations,
-            "shifts": dyad_shifts,
-            "blocs": {k: v.to_dict() for k, v in bloc_results.items()},
-            "report": str(report_path), "database": str(db), "seconds": round(elapsed, 1),
-        })
+        emit_json(
+            {
+                "documents": ing.stored,
+                "events": proc.events,
+                "relations": proc.relations,
+                "shifts": dyad_shifts,
+                "blocs": {k: v.to_dict() for k, v in bloc_results.items()},
+                "report": str(report_path),
+                "database": str(db),
+                "seconds": round(elapsed, 1),
+            }
+        )
         return
 
-    out.print(Panel.fit(
-        f"[bold]allegiance demo[/bold]: {ing.stored} articles (1954-2017) coded into "
-        f"{proc.events} events and {proc.relations} relation statements",
-        border_style="cyan"))
+    out.print(
+        Panel.fit(
+            f"[bold]allegiance demo[/bold]: {ing.stored} articles (1954-2017) coded into "
+            f"{proc.events} events and {proc.relations} relation statements",
+            border_style="cyan",
+        )
+    )
     table = Table(title="Dyads whose relation changed most", show_lines=True)
     table.add_column("dyad", style="bold")
     table.add_column("change")
@@ -69,10 +79,16 @@ def demo_cmd(
     for s in dyad_shifts:
         ev = next((e for e in (s.get("evidence") or []) if e.get("sentence_text")), {})
         quote = ev.get("sentence_text") or ""
-        when = (ev.get("date") or {}).get("start") if isinstance(ev.get("date"), dict) else ev.get("date")
+        when = (
+            (ev.get("date") or {}).get("start")
+            if isinstance(ev.get("date"), dict)
+            else ev.get("date")
+        )
         table.add_row(
-            f"{s['a']}–{s['b']}", s["kind"],
-            _fmt_point(s["before"]), _fmt_point(s["after"]),
+            f"{s['a']}–{s['b']}",
+            s["kind"],
+            _fmt_point(s["before"]),
+            _fmt_point(s["after"]),
             f"“{quote}” [dim]({ev.get('doc_id', '')}, {when or ''})[/dim]" if quote else "",
         )
     out.print(table)
@@ -80,11 +96,15 @@ def demo_cmd(
         d = res.to_dict()
         lines = "\n".join(f"  {i}. {', '.join(b)}" for i, b in enumerate(d["blocs"], 1))
         base = (d.get("baseline") or {}).get("frustration")
-        out.print(Panel(
-            f"{lines}\n[dim]frustration {d['frustration']:.2f}"
-            + (f" (spectral baseline {base:.2f})" if isinstance(base, int | float) else "")
-            + f"; {d['method']}[/dim]",
-            title=f"Blocs {label}", border_style="magenta"))
+        out.print(
+            Panel(
+                f"{lines}\n[dim]frustration {d['frustration']:.2f}"
+                + (f" (spectral baseline {base:.2f})" if isinstance(base, int | float) else "")
+                + f"; {d['method']}[/dim]",
+                title=f"Blocs {label}",
+                border_style="magenta",
+            )
+        )
     out.print(f"Report: [link=file://{report_path}]{report_path}[/link]")
     out.print(f"Database: {db}")
     console.print(f"[dim]demo finished in {elapsed:.1f} s[/dim]")
@@ -92,7 +112,11 @@ def demo_cmd(
 
 def _fmt_point(p: dict) -> str:
     score = p.get("score")
-    return f"{p.get('period')}  {score:+.2f}" if isinstance(score, int | float) else str(p.get("period"))
+    return (
+        f"{p.get('period')}  {score:+.2f}"
+        if isinstance(score, int | float)
+        else str(p.get("period"))
+    )
 
 
 def _one_per_dyad(shifts: list[dict], top: int) -> list[dict]:

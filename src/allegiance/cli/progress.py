@@ -20,7 +20,9 @@ from allegiance.cli.common import console
 
 
 @contextmanager
-def progress_bar(label: str, unit: str = "items", delay: float = 1.0) -> Iterator[Callable[[int, int], None]]:
+def progress_bar(
+    label: str, unit: str = "items", delay: float = 1.0
+) -> Iterator[Callable[[int, int], None]]:
     """Yield a ``(done, total)`` callback that drives a bar with a rate in ``unit``/s."""
     started = time.monotonic()
     state: dict[str, object] = {"progress": None, "task": None}
@@ -47,8 +49,12 @@ def progress_bar(label: str, unit: str = "items", delay: float = 1.0) -> Iterato
             state["task"] = prog.add_task(label, total=total or None, rate="")
         prog = state["progress"]
         elapsed = max(time.monotonic() - started, 1e-6)
-        prog.update(state["task"], completed=done, total=total or None,
-                    rate=f"{done / elapsed:,.1f} {unit}/s")
+        prog.update(
+            state["task"],
+            completed=done,
+            total=total or None,
+            rate=f"{done / elapsed:,.1f} {unit}/s",
+        )
 
     try:
         yield update

@@ -62,8 +62,10 @@ def serve(
 
     from allegiance.web import create_app
 
-    console.print(f"allegiance: serving {path} on http://{host}:{port}/"
-                  + (" (token required)" if token else ""))
+    console.print(
+        f"allegiance: serving {path} on http://{host}:{port}/"
+        + (" (token required)" if token else "")
+    )
     uvicorn.run(create_app(path, token=token), host=host, port=port, log_level="warning")
 
 
@@ -100,11 +102,14 @@ def report(
         if lay:
             unknown = sorted(set(lay) - set(store.layers()))
             if unknown:
-                fail(f"--layers: unknown layer {unknown[0]!r} (present: "
-                     f"{', '.join(store.layers()) or 'none'})")
+                fail(
+                    f"--layers: unknown layer {unknown[0]!r} (present: "
+                    f"{', '.join(store.layers()) or 'none'})"
+                )
         try:
-            path = write_report(store, out, axis=camps, layers=lay, figures=figures,
-                                periods=periods, title=title)
+            path = write_report(
+                store, out, axis=camps, layers=lay, figures=figures, periods=periods, title=title
+            )
         except (ValueError, RuntimeError, OSError) as exc:
             fail(str(exc))
     finally:

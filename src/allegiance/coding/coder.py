@@ -55,18 +55,73 @@ SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 MONADIC_ROOTS = {"01", "15"}
 # Verbs of intention: "decided to enhance cooperation" is an asserted intent (CAMEO 03) to do
 # what the complement says, and the complement itself is future.
-INTENT_VERBS = {"decide", "agree", "plan", "intend", "resolve", "aim", "prepare", "commit",
-                "undertake", "seek", "opt", "choose"}
-INTENT_CODES = {"061": "0311", "062": "0312", "063": "0313", "064": "0314", "071": "0331",
-                "072": "0332", "073": "0333", "074": "0334"}
-INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "09": "030",
-                  "01": "030", "02": "030"}
+INTENT_VERBS = {
+    "decide",
+    "agree",
+    "plan",
+    "intend",
+    "resolve",
+    "aim",
+    "prepare",
+    "commit",
+    "undertake",
+    "seek",
+    "opt",
+    "choose",
+}
+INTENT_CODES = {
+    "061": "0311",
+    "062": "0312",
+    "063": "0313",
+    "064": "0314",
+    "071": "0331",
+    "072": "0332",
+    "073": "0333",
+    "074": "0334",
+}
+INTENT_BY_ROOT = {
+    "04": "036",
+    "05": "032",
+    "06": "031",
+    "07": "033",
+    "08": "035",
+    "09": "030",
+    "01": "030",
+    "02": "030",
+}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
-QUANTIFIERS = {"many", "some", "all", "most", "several", "much", "part", "one", "each", "both", "none"}
+QUANTIFIERS = {
+    "many",
+    "some",
+    "all",
+    "most",
+    "several",
+    "much",
+    "part",
+    "one",
+    "each",
+    "both",
+    "none",
+}
 # Verbs that report speech: the event in their complement is attributed, not modal.
-REPORTING = {"say", "state", "tell", "add", "announce", "report", "confirm", "note", "declare",
-             "insist", "stress", "explain", "write", "reiterate", "assert"}
+REPORTING = {
+    "say",
+    "state",
+    "tell",
+    "add",
+    "announce",
+    "report",
+    "confirm",
+    "note",
+    "declare",
+    "insist",
+    "stress",
+    "explain",
+    "write",
+    "reiterate",
+    "assert",
+}
 
 
 @dataclass(slots=True)
@@ -113,8 +168,12 @@ class Coder:
         self.version = f"{CODER_VERSION}+{self.lexicon.version}"
 
     @classmethod
-    def load(cls, dictionaries: Sequence[str | Path] = (), lexicon: str | Path | None = None,
-             gate: bool = True) -> Coder:
+    def load(
+        cls,
+        dictionaries: Sequence[str | Path] = (),
+        lexicon: str | Path | None = None,
+        gate: bool = True,
+    ) -> Coder:
         """A coder with extra actor dictionaries and, optionally, a user lexicon file."""
         gaz = Gazetteer.load(dictionaries) if dictionaries else Gazetteer.default()
         lex = Lexicon.from_file(lexicon) if lexicon else Lexicon.default()
@@ -196,8 +255,9 @@ class Coder:
         return _Prepared(doc, original, text, len(sentences), selected, over_limit)
 
     def _code_document(self, prep: _Prepared, parses: list[Any]) -> CodedDocument:
-        out = CodedDocument(prep.doc.doc_id, sentences=prep.n_sentences,
-                            skipped_sentences=prep.over_limit)
+        out = CodedDocument(
+            prep.doc.doc_id, sentences=prep.n_sentences, skipped_sentences=prep.over_limit
+        )
         discourse = Discourse()
         deadline = time.monotonic() + self.time_budget
         prev_end = 0
@@ -209,8 +269,15 @@ class Coder:
                 out.skipped_sentences += 1
                 continue
             try:
-                reader = _SentenceReader(self, prep.doc, sent, sdoc, mentions, discourse,
-                                         prep.norm[sent.start : sent.end])
+                reader = _SentenceReader(
+                    self,
+                    prep.doc,
+                    sent,
+                    sdoc,
+                    mentions,
+                    discourse,
+                    prep.norm[sent.start : sent.end],
+                )
                 events, relations = reader.read()
             except Exception:  # noqa: BLE001 - skip and count, never fail the document
                 if _DEBUG:
@@ -243,7 +310,10 @@ def _words(words: Iterable[str]) -> re.Pattern[str]:
 
 
 _SINGULAR_RE, _PLURAL_RE, _PERSON_RE = (
-    _words(SINGULAR_PRONOUNS), _words(PLURAL_PRONOUNS), _words(PERSON_PRONOUNS))
+    _words(SINGULAR_PRONOUNS),
+    _words(PLURAL_PRONOUNS),
+    _words(PERSON_PRONOUNS),
+)
 _TWO_RE, _SINGLE_RE = _words({"two", "both"}), _words(SINGLE_NOUNS)
 
 
@@ -269,8 +339,9 @@ class _Antecedents:
             first = m.actors[0]
             self.person |= person
             self.plural |= plural
-            self.single |= not plural and not person and (
-                first.country is not None or first.sector == "IGO")
+            self.single |= (
+                not plural and not person and (first.country is not None or first.sector == "IGO")
+            )
             self.single_state |= len(m.actors) == 1 and bool(first.country)
             self.countries.update(a.country for a in m.actors if a.country)
 
@@ -287,8 +358,16 @@ class _Antecedents:
 class _SentenceReader:
     """Reads the records of one parsed sentence."""
 
-    def __init__(self, coder: Coder, doc: Document, sent: Sentence, sdoc: Any,
-                 mentions: list[Mention], discourse: Discourse, norm: str) -> None:
+    def __init__(
+        self,
+        coder: Coder,
+        doc: Document,
+        sent: Sentence,
+        sdoc: Any,
+        mentions: list[Mention],
+        discourse: Discourse,
+        norm: str,
+    ) -> None:
         self.coder = coder
         self.lex = coder.lexicon
         self.gaz = coder.gazetteer
@@ -336,8 +415,11 @@ class _SentenceReader:
             if f:
                 found.append(f)
         for tok in self.sdoc:
-            if _lemma(tok) in {"broker", "mediate", "facilitate"} and tok.tag_ == "VBN" and tok.dep_ in {
-                    "acl", "amod"}:
+            if (
+                _lemma(tok) in {"broker", "mediate", "facilitate"}
+                and tok.tag_ == "VBN"
+                and tok.dep_ in {"acl", "amod"}
+            ):
                 f = self._mediation(tok)
                 if f:
                     found.append(f)
@@ -348,8 +430,9 @@ class _SentenceReader:
         # Update the discourse after reading, so a pronoun never resolves to a later mention.
         for m in self._mentions:
             if m.actors:
-                self.discourse.mention(tuple(m.actors), m.plural, m.start,
-                                       person=m.kind in {"leader", "title"})
+                self.discourse.mention(
+                    tuple(m.actors), m.plural, m.start, person=m.kind in {"leader", "title"}
+                )
         return _dedupe_events(events), _dedupe_relations(relations)
 
     def _events(self, f: _Found) -> list[Event]:
@@ -387,7 +470,9 @@ class _SentenceReader:
             if t is None:
                 conf -= 0.3
             lo = min([f.trigger.idx + self.base, sr.start] + ([tr.start] if tr else []))
-            hi = max([f.trigger.idx + len(f.trigger.text) + self.base, sr.end] + ([tr.end] if tr else []))
+            hi = max(
+                [f.trigger.idx + len(f.trigger.text) + self.base, sr.end] + ([tr.end] if tr else [])
+            )
             lo = max(lo, self.sent.start)
             hi = min(hi, self.sent.end)
             out.append(
@@ -459,7 +544,13 @@ class _SentenceReader:
 
     def _verb_event(self, v: Any) -> _Found | None:
         lemma = _verb_lemma(v, self.lex.verbs, self.lex.light_verbs)
-        if lemma in self.lex.stop_triggers or v.dep_ in {"amod", "compound", "nmod", "aux", "auxpass"}:
+        if lemma in self.lex.stop_triggers or v.dep_ in {
+            "amod",
+            "compound",
+            "nmod",
+            "aux",
+            "auxpass",
+        }:
             return None
         senses = self.lex.verbs.get(lemma, [])
         passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in v.children)
@@ -469,8 +560,11 @@ class _SentenceReader:
         comp = next((c for c in v.children if c.dep_ == "xcomp"), None)
         particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
         adv_particle = next((c.lower_ for c in v.children if c.dep_ in {"advmod", "prt"}), None)
-        thing = {_lemma(obj) if obj is not None else None, _lemma(comp) if comp is not None else None,
-                 obj.lower_ if obj is not None else None}
+        thing = {
+            _lemma(obj) if obj is not None else None,
+            _lemma(comp) if comp is not None else None,
+            obj.lower_ if obj is not None else None,
+        }
         # "took Israeli athletes hostage": a predicative complement names the act
         thing |= {c.lower_ for c in v.children if c.dep_ in {"oprd", "npadvmod", "advmod"}}
         if obj is not None:
@@ -481,8 +575,10 @@ class _SentenceReader:
                 return False
             if sense.objects and not (thing & sense.objects):
                 return False
-            return not (sense.prep and not any(
-                c.dep_ == "prep" and c.lower_ == sense.prep for c in v.children))
+            return not (
+                sense.prep
+                and not any(c.dep_ == "prep" and c.lower_ == sense.prep for c in v.children)
+            )
 
         # Specific senses (with an object or particle) first, then "verb + event noun"
         # ("offered condolences", "held talks"), then the verb's general senses.
@@ -542,7 +638,9 @@ class _SentenceReader:
             return None
         return _Found(adj, sense.code, sources, targets, False, 0.75)
 
-    def _event_noun(self, noun: Any, light: bool = False, verb: str | None = None) -> tuple[Any, NounSense | None]:
+    def _event_noun(
+        self, noun: Any, light: bool = False, verb: str | None = None
+    ) -> tuple[Any, NounSense | None]:
         """The event a noun names, looking through containers ("a message of sympathy")."""
         nsense = self._noun_sense(noun, light=light, verb=verb)
         if nsense is None and _lemma(noun) in CONTAINER_NOUNS:
@@ -561,8 +659,12 @@ class _SentenceReader:
         agent = self._agent(v)
         sources: list[Ref]
         targets: list[Ref] = []
-        if passive and not agent and not any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in v.children) \
-                and _orphan_subject(v) is not None:
+        if (
+            passive
+            and not agent
+            and not any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in v.children)
+            and _orphan_subject(v) is not None
+        ):
             passive = False  # "and the United States was allied with Pakistan" (stative)
             sources = subjects
         if passive and not agent:
@@ -580,8 +682,13 @@ class _SentenceReader:
             sources = agent
             patient = [self._refs_of(t) for t in v.children if t.dep_ in PASSIVE_SUBJECT_DEPS]
             targets = [r for rs in patient for r in rs] or self._subjects(v, passive_ok=True)
-            if not agent and sense.objects and obj is not None and (
-                    _lemma(obj) in sense.objects or obj.lower_ in sense.objects) and targets:
+            if (
+                not agent
+                and sense.objects
+                and obj is not None
+                and (_lemma(obj) in sense.objects or obj.lower_ in sense.objects)
+                and targets
+            ):
                 # "Indian troops were rushed to the border with China": India moved them
                 sources, targets = targets, self._prep_targets(v, sense.targets)
         else:
@@ -589,9 +696,12 @@ class _SentenceReader:
         if obj is not None:
             self.consumed.add(obj.i)
             self.consumed.update(c.i for c in obj.conjuncts)
-        if obj is not None and obj.lower_ in {"other", "another"} and any(
-                c.lower_ in {"each", "one"} for c in obj.children) and sum(
-                len(r.actors) for r in sources) > 1:
+        if (
+            obj is not None
+            and obj.lower_ in {"other", "another"}
+            and any(c.lower_ in {"each", "one"} for c in obj.children)
+            and sum(len(r.actors) for r in sources) > 1
+        ):
             # "Ukraine and Russia accused each other of ...": one event each way
             return _Found(v, sense.code, sources, [], True, 0.8)
         multi_source = sense.symmetric and sum(len(r.actors) for r in sources) > 1
@@ -600,37 +710,60 @@ class _SentenceReader:
             targets = self._prep_targets(v, ("with", "between"))
         elif not targets and sense.theme:
             src_codes = {a.code for r in sources for a in r.actors}
-            targets = [r for r in self._prep_targets(v, sense.targets)
-                       if not {a.code for a in r.actors} <= src_codes]
+            targets = [
+                r
+                for r in self._prep_targets(v, sense.targets)
+                if not {a.code for a in r.actors} <= src_codes
+            ]
             if not targets and obj is not None:
                 targets = self._prep_targets(obj, sense.targets)
         elif not targets:
             if sense.objects:
                 src_codes = {a.code for r in sources for a in r.actors}
-                targets = self._prep_targets(v, sense.targets) or (
-                    self._prep_targets(obj, sense.targets) if obj is not None else []
-                ) or ([r for r in self._modifier_refs(obj)
-                       if not {a.code for a in r.actors} <= src_codes] if obj is not None else [])
+                targets = (
+                    self._prep_targets(v, sense.targets)
+                    or (self._prep_targets(obj, sense.targets) if obj is not None else [])
+                    or (
+                        [
+                            r
+                            for r in self._modifier_refs(obj)
+                            if not {a.code for a in r.actors} <= src_codes
+                        ]
+                        if obj is not None
+                        else []
+                    )
+                )
             else:
                 src_codes = {a.code for r in sources for a in r.actors}
 
                 def others(refs: list[Ref]) -> list[Ref]:
-                    return [r for r in refs if not {a.code for a in r.actors} <= src_codes
-                            and not all(_bare(a) for a in r.actors)]
+                    return [
+                        r
+                        for r in refs
+                        if not {a.code for a in r.actors} <= src_codes
+                        and not all(_bare(a) for a in r.actors)
+                    ]
 
                 direct = others(self._refs_of(obj)) if obj is not None else []
                 if not direct and obj is not None:
                     direct = others(self._prep_targets(obj, sense.targets)) or others(
-                        self._modifier_refs(obj))
-                targets = direct or others(self._prep_targets(v, sense.targets)) or (
-                    others(self._nested_refs(obj, 2)) if obj is not None else [])
+                        self._modifier_refs(obj)
+                    )
+                targets = (
+                    direct
+                    or others(self._prep_targets(v, sense.targets))
+                    or (others(self._nested_refs(obj, 2)) if obj is not None else [])
+                )
         if not targets and not passive:
             # "threatened to attack Y", "offered to help Y": the target of the complement
             for c in v.children:
                 if c.dep_ == "xcomp" and c.pos_ == "VERB":
                     cobj = self._object(c)
-                    targets = (self._refs_of(cobj) if cobj is not None else []) or self._prep_targets(
-                        c, self.lex.default_targets + ("between",)) or self._nested_refs(c, 2)
+                    targets = (
+                        (self._refs_of(cobj) if cobj is not None else [])
+                        or self._prep_targets(c, self.lex.default_targets + ("between",))
+                        or self._nested_refs(c, 2)
+                    )
                     if targets:
                         break
         if not targets and sense.code[:2] in {"02", "10", "11", "12", "13"}:
@@ -639,46 +772,63 @@ class _SentenceReader:
             src_countries = {a.country for r in sources for a in r.actors}
             for c in v.children:
                 if c.dep_ == "ccomp" or (c.dep_ == "parataxis"):
-                    targets = [r for s_ in c.children if s_.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
-                               for r in self._refs_of(s_)]
+                    targets = [
+                        r
+                        for s_ in c.children
+                        if s_.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+                        for r in self._refs_of(s_)
+                    ]
                     if targets and {a.country for r in targets for a in r.actors} <= src_countries:
                         # "warned that Rabat could sever relations with Berlin": a threat to
                         # do something to Berlin
                         cobj = self._object(c)
-                        conditions = [r for a in c.children if a.dep_ == "advcl" and any(
-                                          m.lower_ in {"if", "unless"} for m in a.children)
-                                      for s_ in a.children if s_.dep_ in SUBJECT_DEPS
-                                      for r in self._refs_of(s_)]
-                        targets = [r for r in ((self._refs_of(cobj) if cobj is not None else [])
-                                               or self._prep_targets(c, self.lex.default_targets)
-                                               or conditions
-                                               or self._nested_refs(c, 2))
-                                   if not {a.code for a in r.actors} <= src_codes]
+                        conditions = [
+                            r
+                            for a in c.children
+                            if a.dep_ == "advcl"
+                            and any(m.lower_ in {"if", "unless"} for m in a.children)
+                            for s_ in a.children
+                            if s_.dep_ in SUBJECT_DEPS
+                            for r in self._refs_of(s_)
+                        ]
+                        targets = [
+                            r
+                            for r in (
+                                (self._refs_of(cobj) if cobj is not None else [])
+                                or self._prep_targets(c, self.lex.default_targets)
+                                or conditions
+                                or self._nested_refs(c, 2)
+                            )
+                            if not {a.code for a in r.actors} <= src_codes
+                        ]
                     if targets:
                         break
             if not targets and v.dep_ in {"parataxis", "ccomp"} and v.head is not v:
-                targets = [r for s_ in v.head.children if s_.dep_ in SUBJECT_DEPS for r in self._refs_of(s_)]
+                targets = [
+                    r
+                    for s_ in v.head.children
+                    if s_.dep_ in SUBJECT_DEPS
+                    for r in self._refs_of(s_)
+                ]
         if sense.reverse:
             sources, targets = targets, sources
         if not sources:
             return None
-        if sense.subject_sectors is not None:
-            if not any(a.sector in sense.subject_sectors for r in sources for a in r.actors):
-                return None
+        if sense.subject_sectors is not None and not any(
+            a.sector in sense.subject_sectors for r in sources for a in r.actors
+        ):
+            return None
         return _Found(v, sense.code, sources, targets, sense.symmetric, 0.85)
 
-    def _light_found(self, v: Any, noun: Any, nsense: NounSense, passive: bool,
-                     verb: str | None = None) -> _Found | None:
+    def _light_found(
+        self, v: Any, noun: Any, nsense: NounSense, passive: bool, verb: str | None = None
+    ) -> _Found | None:
         code = nsense.verbs.get(verb or "") or self._refine_noun_code(noun, nsense)
         self.consumed.add(noun.i)
-        if passive:
-            sources = self._agent(v)
-        else:
-            sources = self._subjects(v)
+        sources = self._agent(v) if passive else self._subjects(v)
         preps = self.lex.default_targets + ("between", "for") + nsense.targets
-        targets = (
-            self._prep_targets(noun, preps)
-            or self._prep_targets(v, self.lex.default_targets + nsense.targets)
+        targets = self._prep_targets(noun, preps) or self._prep_targets(
+            v, self.lex.default_targets + nsense.targets
         )
         code, targets = self._prep_code(noun, nsense, code, targets)
         if code != nsense.code and code[:2] == "15":
@@ -695,9 +845,13 @@ class _SentenceReader:
 
     # -- nouns -------------------------------------------------------------------------------
 
-    def _noun_sense(self, tok: Any, light: bool = False, verb: str | None = None) -> NounSense | None:
+    def _noun_sense(
+        self, tok: Any, light: bool = False, verb: str | None = None
+    ) -> NounSense | None:
         senses = self.lex.nouns.get(tok.lower_) or self.lex.nouns.get(_lemma(tok)) or []
-        words = {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "nmod", "npadvmod"}}
+        words = {
+            c.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "nmod", "npadvmod"}
+        }
         words |= {c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}}
         for s in senses:
             if s.compound and s.compound not in words:
@@ -732,18 +886,37 @@ class _SentenceReader:
             return None
         code = self._refine_noun_code(n, s)
         poss = [r for c in n.children if c.dep_ == "poss" for r in self._refs_of(c)]
-        agent = [r for c in n.children if c.dep_ == "prep" and c.lower_ == "by"
-                 for p in c.children if p.dep_ == "pobj" for r in self._refs_of(p)]
+        agent = [
+            r
+            for c in n.children
+            if c.dep_ == "prep" and c.lower_ == "by"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for r in self._refs_of(p)
+        ]
         between = self._prep_targets(n, ("between", "among"))
         mods = [r for r in self._modifier_refs(n) if r not in poss]
-        targets = self._prep_targets(n, ("with", "to", "against", "on", "of", "toward", "towards", "into", "over", "at") + s.targets)
+        targets = self._prep_targets(
+            n,
+            ("with", "to", "against", "on", "of", "toward", "towards", "into", "over", "at")
+            + s.targets,
+        )
         code, targets = self._prep_code(n, s, code, targets)
         sources: list[Ref] = poss or agent
-        if not sources and n.dep_ == "pobj" and n.head.lower_ == "for" and _lemma(n.head.head) in {
-                "responsibility", "credit"}:
+        if (
+            not sources
+            and n.dep_ == "pobj"
+            and n.head.lower_ == "for"
+            and _lemma(n.head.head) in {"responsibility", "credit"}
+        ):
             # "Al-Shabaab claimed responsibility for the bombing of a Kenyan convoy"
             sources = self._subjects(n.head.head.head) if n.head.head.head.pos_ == "VERB" else []
-        if not sources and n.dep_ == "pobj" and n.head.dep_ == "prep" and _lemma(n.head.head) in OBJECT_CONTROL:
+        if (
+            not sources
+            and n.dep_ == "pobj"
+            and n.head.dep_ == "prep"
+            and _lemma(n.head.head) in OBJECT_CONTROL
+        ):
             # "accused Britain and France of aggression against Egypt"
             gov = n.head.head
             obj = self._object(gov)
@@ -773,13 +946,17 @@ class _SentenceReader:
             sources = self._governing_subject(n, targets)
         if not sources:
             return None
-        if not targets and not (symmetric and sum(len(r.actors) for r in sources) > 1) and (
-            lookup(code).quad_class in {1, 3}
+        if (
+            not targets
+            and not (symmetric and sum(len(r.actors) for r in sources) > 1)
+            and (lookup(code).quad_class in {1, 3})
         ):
             targets = self._context_target(n, sources)
         return _Found(n, code, sources, targets, symmetric, 0.7)
 
-    def _prep_code(self, n: Any, s: NounSense, code: str, targets: list[Ref]) -> tuple[str, list[Ref]]:
+    def _prep_code(
+        self, n: Any, s: NounSense, code: str, targets: list[Ref]
+    ) -> tuple[str, list[Ref]]:
         """'drills around Taiwan' is a show of force, 'drills with Taiwan' cooperation."""
         for prep, pcode in s.preps_code.items():
             hit = self._prep_targets(n, (prep,))
@@ -791,7 +968,9 @@ class _SentenceReader:
         taken = {a.code for r in others for a in r.actors}
         head = n.head
         for _ in range(5):
-            if head.pos_ in {"VERB", "AUX"} or (head.pos_ == "ADJ" and head.dep_ in {"acomp", "ROOT"}):
+            if head.pos_ in {"VERB", "AUX"} or (
+                head.pos_ == "ADJ" and head.dep_ in {"acomp", "ROOT"}
+            ):
                 subj = self._subjects(head if head.pos_ != "ADJ" else head.head, passive_ok=True)
                 return [r for r in subj if not {a.code for a in r.actors} & taken]
             if head.head is head:
@@ -817,7 +996,11 @@ class _SentenceReader:
     def _object(self, v: Any) -> Any:
         for c in v.children:
             if c.dep_ in {"dobj", "obj"}:
-                if c.lower_ in QUANTIFIERS or c.pos_ == "NUM" or c.lower_ in {"billion", "million", "$"}:
+                if (
+                    c.lower_ in QUANTIFIERS
+                    or c.pos_ == "NUM"
+                    or c.lower_ in {"billion", "million", "$"}
+                ):
                     for p in c.children:
                         if p.dep_ == "prep" and p.lower_ in {"of", "in"}:
                             for pobj in p.children:
@@ -850,7 +1033,9 @@ class _SentenceReader:
         is coordinated with, controlled by, or a clause of."""
         deps = SUBJECT_DEPS | (PASSIVE_SUBJECT_DEPS if passive_ok else set())
         orphan = _orphan_subject(v)
-        if orphan is not None and not any(c.dep_ in deps | PASSIVE_SUBJECT_DEPS for c in v.children):
+        if orphan is not None and not any(
+            c.dep_ in deps | PASSIVE_SUBJECT_DEPS for c in v.children
+        ):
             ref = self._ref_at(orphan)
             return [ref] if ref is not None else []
         cur = v
@@ -861,8 +1046,12 @@ class _SentenceReader:
                 return refs
             if cur is not v and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in cur.children):
                 if _lemma(cur) in RAISING_VERBS:
-                    return [r for c in cur.children if c.dep_ in PASSIVE_SUBJECT_DEPS
-                            for r in self._refs_of(c)]
+                    return [
+                        r
+                        for c in cur.children
+                        if c.dep_ in PASSIVE_SUBJECT_DEPS
+                        for r in self._refs_of(c)
+                    ]
                 return []  # the controller is a passive subject: not an agent
             if cur.dep_ == "relcl" and cur.head is not cur:
                 return self._refs_of(cur.head)
@@ -872,14 +1061,27 @@ class _SentenceReader:
                     obj = self._object(gov)
                     refs = self._refs_of(obj) if obj is not None else []
                     if not refs:
-                        refs = [r for c in gov.children if c.dep_ == "prep" and c.lower_ == "on"
-                                for p in c.children if p.dep_ == "pobj" for r in self._refs_of(p)]
+                        refs = [
+                            r
+                            for c in gov.children
+                            if c.dep_ == "prep" and c.lower_ == "on"
+                            for p in c.children
+                            if p.dep_ == "pobj"
+                            for r in self._refs_of(p)
+                        ]
                     if refs:
                         return refs
-            if cur.dep_ in {"conj", "xcomp", "advcl", "pcomp", "acl", "ccomp", "prep", "acomp"} and cur.head is not cur:
+            if (
+                cur.dep_ in {"conj", "xcomp", "advcl", "pcomp", "acl", "ccomp", "prep", "acomp"}
+                and cur.head is not cur
+            ):
                 cur = cur.head
                 continue
-            if cur.dep_ in {"dobj", "attr", "pobj"} and cur.pos_ in {"NOUN", "PROPN"} and cur.head is not cur:
+            if (
+                cur.dep_ in {"dobj", "attr", "pobj"}
+                and cur.pos_ in {"NOUN", "PROPN"}
+                and cur.head is not cur
+            ):
                 cur = cur.head  # "play a role in mediating": the player mediates
                 continue
             if cur.dep_ == "pobj" or (cur.head.dep_ == "prep" and cur.head is not cur):
@@ -907,7 +1109,9 @@ class _SentenceReader:
                     if p.dep_ in {"pobj", "pcomp"}:
                         refs = self._refs_of(p)
                         if not refs:
-                            refs = self._modifier_refs(p) or (self._nested_refs(p, 2) if nested else [])
+                            refs = self._modifier_refs(p) or (
+                                self._nested_refs(p, 2) if nested else []
+                            )
                         out.extend(refs)
             elif c.dep_ == "dative":
                 out.extend(self._refs_of(c))
@@ -921,11 +1125,23 @@ class _SentenceReader:
                 if owner is not None:
                     sector = ref.actors[0].sector
                     actors = tuple(
-                        Actor(f"{a.country}{sector or ''}", a.country, sector, a.name, ref.actors[0].text)
-                        for a in owner.actors if a.country
+                        Actor(
+                            f"{a.country}{sector or ''}",
+                            a.country,
+                            sector,
+                            a.name,
+                            ref.actors[0].text,
+                        )
+                        for a in owner.actors
+                        if a.country
                     )
                     if actors:
-                        return Ref(actors, min(owner.start, ref.start), max(owner.end, ref.end), owner.resolved)
+                        return Ref(
+                            actors,
+                            min(owner.start, ref.start),
+                            max(owner.end, ref.end),
+                            owner.resolved,
+                        )
         return ref
 
     def _nested_refs(self, tok: Any, depth: int) -> list[Ref]:
@@ -956,7 +1172,9 @@ class _SentenceReader:
                         continue
                     if c.dep_ == "compound" and _mention_kind(ref, self) == "capital":
                         continue  # "the Paris climate accord", "the Minsk talks": a place
-                    if any(a.country or a.sector == "IGO" or a.code != a.sector for a in ref.actors):
+                    if any(
+                        a.country or a.sector == "IGO" or a.code != a.sector for a in ref.actors
+                    ):
                         out.append(ref)
         return out
 
@@ -973,11 +1191,16 @@ class _SentenceReader:
         out: list[Ref] = []
         for t in [tok, *(c for c in tok.conjuncts if not _starts_clause(c))]:
             ref = self._ref_at(t)
-            if ref is not None and all(a.country is None and a.code == a.sector for a in ref.actors):
+            if ref is not None and all(
+                a.country is None and a.code == a.sector for a in ref.actors
+            ):
                 ref = self._owned(t, ref)
             if ref is None:
-                appos = [self.token_refs[c.i] for c in t.children
-                         if c.dep_ == "appos" and c.i in self.token_refs]
+                appos = [
+                    self.token_refs[c.i]
+                    for c in t.children
+                    if c.dep_ == "appos" and c.i in self.token_refs
+                ]
                 if appos:
                     out.extend(r for r in appos if r not in out)
                     continue
@@ -1000,7 +1223,11 @@ class _SentenceReader:
             if ref is None:
                 # "the government of India", "the two countries", "leaders of India and China"
                 for c in t.children:
-                    if c.dep_ == "prep" and c.lower_ in {"of", "from", "in"} and _lemma(t) in _HOLDER_NOUNS:
+                    if (
+                        c.dep_ == "prep"
+                        and c.lower_ in {"of", "from", "in"}
+                        and _lemma(t) in _HOLDER_NOUNS
+                    ):
                         for p in c.children:
                             if p.dep_ == "pobj":
                                 out.extend(self._refs_of(p))
@@ -1009,7 +1236,14 @@ class _SentenceReader:
                     for c in t.children:
                         if c.dep_ in {"compound", "poss", "amod", "nmod"}:
                             r = self._ref_at(c)
-                            if r and r not in out and all(a.country or a.sector == "IGO" or a.code != a.sector for a in r.actors):
+                            if (
+                                r
+                                and r not in out
+                                and all(
+                                    a.country or a.sector == "IGO" or a.code != a.sector
+                                    for a in r.actors
+                                )
+                            ):
                                 out.append(r)
                 continue
             if ref not in out:
@@ -1020,9 +1254,14 @@ class _SentenceReader:
                 if c.dep_ == "appos":
                     for x in [c, *c.conjuncts]:
                         r = self.token_refs.get(x.i)
-                        if r is not None and r not in out and _mention_kind(r, self) in {
-                                "country", "alias"} and not (
-                                {a.country for a in r.actors} & {a.country for a in ref.actors}):
+                        if (
+                            r is not None
+                            and r not in out
+                            and _mention_kind(r, self) in {"country", "alias"}
+                            and not (
+                                {a.country for a in r.actors} & {a.country for a in ref.actors}
+                            )
+                        ):
                             out.append(r)
         return out
 
@@ -1040,7 +1279,8 @@ class _SentenceReader:
                     continue
                 actors = tuple(
                     Actor(f"{a.country}{sector}", a.country, sector, a.name, a.text)
-                    if sector and a.country and a.sector is None else a
+                    if sector and a.country and a.sector is None
+                    else a
                     for a in r.actors
                 )
                 if any(a.code in {b.code for b in ref.actors} for a in actors):
@@ -1058,29 +1298,36 @@ class _SentenceReader:
                     self._possessor_subject(tok, low)
                     or self._reporting_antecedent(tok, low)
                     or self._recent_in_sentence(tok, low)
-                    or self.discourse.resolve_pronoun(low, self.base,
-                                                      self._clause_subject_codes(tok))
+                    or self.discourse.resolve_pronoun(
+                        low, self.base, self._clause_subject_codes(tok)
+                    )
                 )
             except _NoAntecedent:
                 return None
         elif (low in PAIR_NOUNS or tok.tag_ == "NNS") and any(
-                c.lower_ in {"two", "both"} and c.dep_ in {"nummod", "det", "predet", "amod"}
-                for c in tok.children):
+            c.lower_ in {"two", "both"} and c.dep_ in {"nummod", "det", "predet", "amod"}
+            for c in tok.children
+        ):
             actors = self._pair_in_sentence(tok) or self.discourse.resolve_pair(self.base)
-        elif low in SINGLE_NOUNS and any(c.lower_ in {"the", "this"} for c in tok.children) and not any(
-            c.dep_ in {"compound", "amod", "poss", "prep"} for c in tok.children
+        elif (
+            low in SINGLE_NOUNS
+            and any(c.lower_ in {"the", "this"} for c in tok.children)
+            and not any(c.dep_ in {"compound", "amod", "poss", "prep"} for c in tok.children)
         ):
             exclude = self._clause_subject_codes(tok)
             actors = next(
-                (r.actors for r in reversed(self._sentence_refs_before(tok))
-                 if len(r.actors) == 1 and r.actors[0].country and not {a.code for a in r.actors} & exclude),
+                (
+                    r.actors
+                    for r in reversed(self._sentence_refs_before(tok))
+                    if len(r.actors) == 1
+                    and r.actors[0].country
+                    and not {a.code for a in r.actors} & exclude
+                ),
                 (),
             ) or self.discourse.resolve_single(self.base)
         if not actors:
             return None
-        resolved = tuple(
-            Actor(a.code, a.country, a.sector, a.name, tok.text) for a in actors
-        )
+        resolved = tuple(Actor(a.code, a.country, a.sector, a.name, tok.text) for a in actors)
         return Ref(resolved, pos, pos + len(tok.text), resolved=True)
 
     def _possessor_subject(self, tok: Any, low: str) -> tuple[Actor, ...]:
@@ -1094,7 +1341,13 @@ class _SentenceReader:
         for c in clause.children:
             if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
                 r = self.token_refs.get(c.i) or next(
-                    (self.token_refs[t.i] for t in c.subtree if t.i in self.token_refs and t.i < tok.i), None)
+                    (
+                        self.token_refs[t.i]
+                        for t in c.subtree
+                        if t.i in self.token_refs and t.i < tok.i
+                    ),
+                    None,
+                )
                 if r is not None and self._fits(low, r):
                     return r.actors
         return ()
@@ -1122,11 +1375,16 @@ class _SentenceReader:
             for c in gov.children:
                 if c.dep_ in SUBJECT_DEPS and c.i != tok.i:
                     r = self.token_refs.get(c.i) or next(
-                        (self.token_refs[t.i] for t in c.subtree if t.i in self.token_refs), None)
+                        (self.token_refs[t.i] for t in c.subtree if t.i in self.token_refs), None
+                    )
                     if r is not None and self._fits(low, r):
                         return r.actors
-                    if r is None and low in PERSON_PRONOUNS and c.pos_ == "PROPN" \
-                            and _lemma(gov) in REPORTING:
+                    if (
+                        r is None
+                        and low in PERSON_PRONOUNS
+                        and c.pos_ == "PROPN"
+                        and _lemma(gov) in REPORTING
+                    ):
                         # "Prince said he had ...": he is Prince, who is no actor we know
                         raise _NoAntecedent
             clause = _clause_of(gov.head) if gov.head is not gov else None
@@ -1142,8 +1400,11 @@ class _SentenceReader:
             for t in reversed(tok.doc[: tok.i]):
                 ref = self.token_refs.get(t.i)
                 if ref is not None and t.conjuncts:
-                    group = [ref] + [self.token_refs[c.i] for c in t.conjuncts
-                                     if c.i in self.token_refs and c.i < tok.i]
+                    group = [ref] + [
+                        self.token_refs[c.i]
+                        for c in t.conjuncts
+                        if c.i in self.token_refs and c.i < tok.i
+                    ]
                     actors = tuple(a for r in group for a in r.actors)
                     if len({a.country for a in actors}) > 1:
                         return tuple(dict.fromkeys(actors))
@@ -1192,17 +1453,33 @@ class _SentenceReader:
         out: list[Relation] = []
         for tok in self.sdoc:
             low, lemma = tok.lower_, _lemma(tok)
-            if tok.pos_ in {"NOUN", "PROPN"} and (low in self.lex.relation_nouns or lemma in self.lex.relation_nouns):
-                out.extend(self._noun_relation(tok, self.lex.relation_nouns.get(low) or self.lex.relation_nouns[lemma]))
-            elif tok.pos_ == "ADJ" and low in self.lex.relation_adjectives and tok.dep_ in {"acomp", "amod", "advmod", "oprd", "ROOT", "conj", "xcomp"}:
-                out.extend(self._adjective_relation(tok, self.lex.relation_adjectives[low]))
-            elif tok.pos_ == "ADV" and low in self.lex.relation_adjectives and tok.dep_ in {"advmod", "acomp"} and tok.head.pos_ in {"AUX"}:
+            if tok.pos_ in {"NOUN", "PROPN"} and (
+                low in self.lex.relation_nouns or lemma in self.lex.relation_nouns
+            ):
+                out.extend(
+                    self._noun_relation(
+                        tok, self.lex.relation_nouns.get(low) or self.lex.relation_nouns[lemma]
+                    )
+                )
+            elif (
+                tok.pos_ == "ADJ"
+                and low in self.lex.relation_adjectives
+                and tok.dep_ in {"acomp", "amod", "advmod", "oprd", "ROOT", "conj", "xcomp"}
+                or tok.pos_ == "ADV"
+                and low in self.lex.relation_adjectives
+                and tok.dep_ in {"advmod", "acomp"}
+                and tok.head.pos_ in {"AUX"}
+            ):
                 out.extend(self._adjective_relation(tok, self.lex.relation_adjectives[low]))
             if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
                 out.extend(self._verb_relation(tok))
             if lemma in self.lex.relation_subject_nouns and tok.pos_ == "NOUN":
                 out.extend(self._qualified_relations(tok))
-            if tok.lower_ in self.lex.relation_phrases and tok.dep_ == "pobj" and tok.head.lower_ == "at":
+            if (
+                tok.lower_ in self.lex.relation_phrases
+                and tok.dep_ == "pobj"
+                and tok.head.lower_ == "at"
+            ):
                 out.extend(self._at_phrase(tok, self.lex.relation_phrases[tok.lower_]))
         return out
 
@@ -1210,8 +1487,14 @@ class _SentenceReader:
         """'warm ties between A and B', 'Brazil maintains friendly relations with Beijing',
         'relations between A and B were tense', 'Georgia's relations with Russia are hostile'."""
         mods = self.lex.relation_modifiers
-        cue = next((mods.get(c.lower_) or mods.get(_lemma(c)) for c in rel.children
-                    if c.dep_ in {"amod", "compound"} and (c.lower_ in mods or _lemma(c) in mods)), None)
+        cue = next(
+            (
+                mods.get(c.lower_) or mods.get(_lemma(c))
+                for c in rel.children
+                if c.dep_ in {"amod", "compound"} and (c.lower_ in mods or _lemma(c) in mods)
+            ),
+            None,
+        )
         if cue is None and rel.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
             head = rel.head
             for c in head.children:
@@ -1235,15 +1518,21 @@ class _SentenceReader:
             return []
         subj = self._subjects(head)
         partners = self._prep_targets(tok, ("with",), nested=False) or self._prep_targets(
-            head, ("with",), nested=False)
+            head, ("with",), nested=False
+        )
         if subj and partners:
             return self._make_relation(tok, [(a, b) for a in subj for b in partners], cue)
         if sum(len(r.actors) for r in subj) > 1:
             return self._make_relation(tok, self._pairs_within(subj), cue)
         return []
 
-    def _make_relation(self, trigger: Any, pairs: list[tuple[Ref, Ref]], cue: StanceCue,
-                       modality: str | None = None) -> list[Relation]:
+    def _make_relation(
+        self,
+        trigger: Any,
+        pairs: list[tuple[Ref, Ref]],
+        cue: StanceCue,
+        modality: str | None = None,
+    ) -> list[Relation]:
         modality = modality or self.coder.modality.of(trigger)
         date = self._date_for(trigger)
         out = []
@@ -1259,7 +1548,10 @@ class _SentenceReader:
                     seen.add(key)
                     conf = 0.8 - (0.15 if ra.resolved or rb.resolved else 0.0)
                     lo = max(self.sent.start, min(ra.start, rb.start, trigger.idx + self.base))
-                    hi = min(self.sent.end, max(ra.end, rb.end, trigger.idx + len(trigger.text) + self.base))
+                    hi = min(
+                        self.sent.end,
+                        max(ra.end, rb.end, trigger.idx + len(trigger.text) + self.base),
+                    )
                     out.append(
                         Relation(
                             doc_id=self.doc.doc_id,
@@ -1284,26 +1576,41 @@ class _SentenceReader:
         pairs = []
         for i in range(len(actors)):
             for j in range(i + 1, len(actors)):
-                ra = Ref((actors[i][0],), actors[i][1].start, actors[i][1].end, actors[i][1].resolved)
-                rb = Ref((actors[j][0],), actors[j][1].start, actors[j][1].end, actors[j][1].resolved)
+                ra = Ref(
+                    (actors[i][0],), actors[i][1].start, actors[i][1].end, actors[i][1].resolved
+                )
+                rb = Ref(
+                    (actors[j][0],), actors[j][1].start, actors[j][1].end, actors[j][1].resolved
+                )
                 pairs.append((ra, rb))
         return pairs
 
     def _noun_relation(self, n: Any, cue: StanceCue) -> list[Relation]:
         if n.dep_ == "compound":
             return []
-        partners = self._prep_targets(n, ("of", "with", "to", "between", "among", "against"), nested=False)
+        partners = self._prep_targets(
+            n, ("of", "with", "to", "between", "among", "against"), nested=False
+        )
         mods = self._modifier_refs(n)
         # "X and Y were adversaries" / "X was an ally of Y" / "Y's ally X"
-        if n.dep_ in {"attr", "oprd", "conj", "appos"} or n.head.lemma_ in {"be", "become", "remain", "stay", "turn"}:
+        if n.dep_ in {"attr", "oprd", "conj", "appos"} or n.head.lemma_ in {
+            "be",
+            "become",
+            "remain",
+            "stay",
+            "turn",
+        }:
             head = n.head
             while head.dep_ == "conj" and head.head is not head:
                 head = head.head
             subj = self._subjects(head) if head.pos_ in {"AUX", "VERB"} else self._refs_of(head)
             if n.dep_ == "appos":
                 subj = self._refs_of(n.head)
-            if not partners and mods and all(a.sector == "IGO" or a.country is None
-                                             for r in mods for a in r.actors):
+            if (
+                not partners
+                and mods
+                and all(a.sector == "IGO" or a.country is None for r in mods for a in r.actors)
+            ):
                 mods = []  # "Greece and Turkey, NATO allies": allies within NATO
             others = partners or mods
             if subj and others:
@@ -1337,8 +1644,12 @@ class _SentenceReader:
                 subj = self._subjects(head)
                 if sum(len(r.actors) for r in subj) > 1:
                     return self._make_relation(n, self._pairs_within(subj), cue)
-        if not partners and not mods and n.dep_ in SUBJECT_DEPS and _lemma(n.head) in {
-                "exist", "develop", "emerge", "grow", "form", "take"}:
+        if (
+            not partners
+            and not mods
+            and n.dep_ in SUBJECT_DEPS
+            and _lemma(n.head) in {"exist", "develop", "emerge", "grow", "form", "take"}
+        ):
             between = self._prep_targets(n.head, ("between", "among"), nested=False)
             if between:
                 return self._make_relation(n, self._pairs_within(between), cue)
@@ -1367,7 +1678,12 @@ class _SentenceReader:
             return []
         if subj and partners:
             return self._make_relation(adj, [(s, p) for s in subj for p in partners], cue)
-        if subj and not partners and sum(len(r.actors) for r in subj) > 1 and adj.lower_ in {"close", "hostile", "allied", "friendly"}:
+        if (
+            subj
+            and not partners
+            and sum(len(r.actors) for r in subj) > 1
+            and adj.lower_ in {"close", "hostile", "allied", "friendly"}
+        ):
             return self._make_relation(adj, self._pairs_within(subj), cue)
         return []
 
@@ -1376,7 +1692,11 @@ class _SentenceReader:
         lex = self.lex
         cue = lex.relation_verbs.get(lemma)
         if cue is None and lemma in lex.relation_verb_particles:
-            words = {c.lower_ for c in v.children if c.dep_ in {"advmod", "prt", "acomp", "dobj", "npadvmod"}}
+            words = {
+                c.lower_
+                for c in v.children
+                if c.dep_ in {"advmod", "prt", "acomp", "dobj", "npadvmod"}
+            }
             obj = self._object(v)
             if obj is not None:
                 words.add(obj.lower_)
@@ -1389,7 +1709,11 @@ class _SentenceReader:
             if any(c.dep_ == "auxpass" for c in v.children):
                 subj = self._agent(v)
             obj = self._object(v)
-            targets = self._refs_of(obj) if obj is not None and obj.lower_ not in {"string", "strings", "tie", "ties"} else []
+            targets = (
+                self._refs_of(obj)
+                if obj is not None and obj.lower_ not in {"string", "strings", "tie", "ties"}
+                else []
+            )
             if not targets:
                 targets = self._prep_targets(v, cue.preps or ("with", "to"))
             if not targets and obj is not None:
@@ -1407,7 +1731,10 @@ class _SentenceReader:
         pred = lex.relation_predicates.get(lemma)
         if pred is not None:
             for s in v.children:
-                if s.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and _lemma(s) in lex.relation_subject_nouns:
+                if (
+                    s.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+                    and _lemma(s) in lex.relation_subject_nouns
+                ):
                     return self._relation_noun_parties(s, v, pred)
         return []
 
@@ -1440,7 +1767,10 @@ class _SentenceReader:
     def _anchor(self, root: Any) -> Any:
         """What a time expression dates: the noun it modifies ('its Cold War partnership',
         'the 1971 war') or else its clause."""
-        if root.dep_ in {"compound", "amod", "nmod", "poss", "nummod"} and root.head.pos_ in {"NOUN", "PROPN"}:
+        if root.dep_ in {"compound", "amod", "nmod", "poss", "nummod"} and root.head.pos_ in {
+            "NOUN",
+            "PROPN",
+        }:
             return root.head
         return _clause_of(root)
 
@@ -1470,9 +1800,13 @@ class _SentenceReader:
         # Narrative past: a past-tense clause with no date of its own, in a paragraph that is
         # telling earlier history, stays in that history ("At that time ... Pakistan was firm
         # with the USA").
-        if (self.previous_date is not None and self.discourse.narrative
-                and _is_past(trigger) and self.previous_date.basis == "explicit"
-                and self.previous_date.precision in {"day", "month", "year"}):
+        if (
+            self.previous_date is not None
+            and self.discourse.narrative
+            and _is_past(trigger)
+            and self.previous_date.basis == "explicit"
+            and self.previous_date.precision in {"day", "month", "year"}
+        ):
             return self.previous_date
         if _is_past_perfect(trigger):
             return before_document(self.doc.date)
@@ -1487,41 +1821,234 @@ class _SentenceReader:
         return timex.date
 
 
-NESTED_PREPS = {"with", "to", "of", "on", "against", "between", "in", "over", "toward",
-                "towards", "into", "for", "by", "from", "inside", "within", "across", "near"}
+NESTED_PREPS = {
+    "with",
+    "to",
+    "of",
+    "on",
+    "against",
+    "between",
+    "in",
+    "over",
+    "toward",
+    "towards",
+    "into",
+    "for",
+    "by",
+    "from",
+    "inside",
+    "within",
+    "across",
+    "near",
+}
 # Passive verbs whose subject is the doer of their complement: "X is expected to sign".
-RAISING_VERBS = {"expect", "set", "schedule", "due", "say", "believe", "report", "know",
-                 "think", "understand", "suppose", "slate", "poise", "likely", "reckon",
-                 "rumour", "rumor", "tip", "allege", "see", "consider"}
+RAISING_VERBS = {
+    "expect",
+    "set",
+    "schedule",
+    "due",
+    "say",
+    "believe",
+    "report",
+    "know",
+    "think",
+    "understand",
+    "suppose",
+    "slate",
+    "poise",
+    "likely",
+    "reckon",
+    "rumour",
+    "rumor",
+    "tip",
+    "allege",
+    "see",
+    "consider",
+}
 # Verbs whose object is the doer of their complement: "accused Iraq of firing", "urged India
 # to resume talks", "blamed Russia for the attack".
-OBJECT_CONTROL = {"accuse", "blame", "suspect", "charge", "condemn", "denounce", "criticise",
-                  "criticize", "urge", "ask", "press", "push", "call", "invite", "persuade",
-                  "encourage", "force", "allow", "help", "warn", "tell", "order", "thank",
-                  "praise", "commend", "congratulate", "fault", "punish", "sanction"}
-SUPPLY_VERBS = {"provide", "supply", "furnish", "equip", "arm", "present", "reward", "help",
-                "assist", "back", "flood", "arm", "ply", "bolster"}
-ARMS_WORDS = {"weapon", "arm", "missile", "tank", "drone", "rifle", "ammunition", "artillery",
-              "jet", "aircraft", "helicopter", "munition", "shell", "rocket", "system", "equipment"}
+OBJECT_CONTROL = {
+    "accuse",
+    "blame",
+    "suspect",
+    "charge",
+    "condemn",
+    "denounce",
+    "criticise",
+    "criticize",
+    "urge",
+    "ask",
+    "press",
+    "push",
+    "call",
+    "invite",
+    "persuade",
+    "encourage",
+    "force",
+    "allow",
+    "help",
+    "warn",
+    "tell",
+    "order",
+    "thank",
+    "praise",
+    "commend",
+    "congratulate",
+    "fault",
+    "punish",
+    "sanction",
+}
+SUPPLY_VERBS = {
+    "provide",
+    "supply",
+    "furnish",
+    "equip",
+    "arm",
+    "present",
+    "reward",
+    "help",
+    "assist",
+    "back",
+    "flood",
+    "ply",
+    "bolster",
+}
+ARMS_WORDS = {
+    "weapon",
+    "arm",
+    "missile",
+    "tank",
+    "drone",
+    "rifle",
+    "ammunition",
+    "artillery",
+    "jet",
+    "aircraft",
+    "helicopter",
+    "munition",
+    "shell",
+    "rocket",
+    "system",
+    "equipment",
+}
 # Modifiers that make a mention of an agreement or plan a (speculative or future) event:
 # "a possible Indo-Israeli defence pact" (but "the U.S.-Iran deal" is only a reference).
-PROSPECTIVE = {"possible", "potential", "proposed", "planned", "prospective", "likely",
-               "future", "mooted", "envisaged"}
-QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
-                  "millions", "group", "member", "members", "number", "team", "delegation",
-                  "contingent", "some", "many", "scores", "crowd", "crowds", "majority", "most",
-                  "handful", "batch", "unit", "company", "detachment", "convoy", "column", "wave"}
+PROSPECTIVE = {
+    "possible",
+    "potential",
+    "proposed",
+    "planned",
+    "prospective",
+    "likely",
+    "future",
+    "mooted",
+    "envisaged",
+}
+QUANTITY_NOUNS = {
+    "thousand",
+    "thousands",
+    "hundred",
+    "hundreds",
+    "dozen",
+    "dozens",
+    "million",
+    "millions",
+    "group",
+    "member",
+    "members",
+    "number",
+    "team",
+    "delegation",
+    "contingent",
+    "some",
+    "many",
+    "scores",
+    "crowd",
+    "crowds",
+    "majority",
+    "most",
+    "handful",
+    "batch",
+    "unit",
+    "company",
+    "detachment",
+    "convoy",
+    "column",
+    "wave",
+}
 # Nouns whose "of"-complement names the event: "a message of sympathy", "words of praise".
-CONTAINER_NOUNS = {"message", "letter", "expression", "word", "note", "gesture", "show",
-                   "statement", "declaration", "offer", "signal", "act", "round", "series",
-                   "wave", "spate", "string", "resumption", "start", "launch", "end", "package",
-                   "tranche", "shipment", "consignment", "batch", "programme", "program"}
-_HOLDER_NOUNS = {"government", "army", "president", "leader", "leadership", "people", "forces",
-                 "military", "troops", "navy", "ministry", "minister", "embassy", "regime",
-                 "delegation", "parliament", "state", "administration", "officials", "prime",
-                 "side", "authorities", "cabinet", "soldiers", "diplomats", "envoy", "ambassador",
-                 "representatives", "citizens", "nationals", "chief", "spokesman", "king",
-                 "foreign", "defence", "defense", "intelligence", "police", "capital", "coalition"}
+CONTAINER_NOUNS = {
+    "message",
+    "letter",
+    "expression",
+    "word",
+    "note",
+    "gesture",
+    "show",
+    "statement",
+    "declaration",
+    "offer",
+    "signal",
+    "act",
+    "round",
+    "series",
+    "wave",
+    "spate",
+    "string",
+    "resumption",
+    "start",
+    "launch",
+    "end",
+    "package",
+    "tranche",
+    "shipment",
+    "consignment",
+    "batch",
+    "programme",
+    "program",
+}
+_HOLDER_NOUNS = {
+    "government",
+    "army",
+    "president",
+    "leader",
+    "leadership",
+    "people",
+    "forces",
+    "military",
+    "troops",
+    "navy",
+    "ministry",
+    "minister",
+    "embassy",
+    "regime",
+    "delegation",
+    "parliament",
+    "state",
+    "administration",
+    "officials",
+    "prime",
+    "side",
+    "authorities",
+    "cabinet",
+    "soldiers",
+    "diplomats",
+    "envoy",
+    "ambassador",
+    "representatives",
+    "citizens",
+    "nationals",
+    "chief",
+    "spokesman",
+    "king",
+    "foreign",
+    "defence",
+    "defense",
+    "intelligence",
+    "police",
+    "capital",
+    "coalition",
+}
 
 
 class _NoAntecedent(Exception):
@@ -1547,13 +2074,19 @@ def _starts_clause(conj: Any) -> bool:
         return True
     # a past-tense verb the tagger took for an adjective: "and the United States armed Pakistan"
     after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
-    return (nxt.tag_ in {"JJ", "VBN"} and nxt.lower_.endswith("ed") and after is not None
-            and after.pos_ in {"PROPN", "DET"})
+    return (
+        nxt.tag_ in {"JJ", "VBN"}
+        and nxt.lower_.endswith("ed")
+        and after is not None
+        and after.pos_ in {"PROPN", "DET"}
+    )
 
 
 def _orphan_subject(v: Any) -> Any:
     """The misattached subject of a verb the parser left without one (see _starts_clause)."""
-    first = min([v, *(c for c in v.children if c.dep_ in {"aux", "auxpass", "neg"})], key=lambda t: t.i)
+    first = min(
+        [v, *(c for c in v.children if c.dep_ in {"aux", "auxpass", "neg"})], key=lambda t: t.i
+    )
     if first.i == 0:
         return None
     prev = v.doc[first.i - 1]
@@ -1574,8 +2107,16 @@ def _verb_lemma(tok: Any, *vocabularies: Any) -> str:
     if any(lemma in v for v in vocabularies):
         return lemma
     low = tok.lower_
-    for cand in (low, low[:-1], low[:-2], low[:-3], low[:-3] + "e", low[:-2] + "e" if low.endswith("ed") else "",
-                 low[:-3] + "y" if low.endswith("ies") else "", low[:-4] if low[-5:-4] == low[-4:-3] else ""):
+    for cand in (
+        low,
+        low[:-1],
+        low[:-2],
+        low[:-3],
+        low[:-3] + "e",
+        low[:-2] + "e" if low.endswith("ed") else "",
+        low[:-3] + "y" if low.endswith("ies") else "",
+        low[:-4] if low[-5:-4] == low[-4:-3] else "",
+    ):
         if cand and any(cand in v for v in vocabularies):
             return cand
     return lemma
@@ -1649,7 +2190,10 @@ def _is_past_perfect(tok: Any) -> bool:
     verb = _clause_of(tok)
     if verb is None:
         return False
-    return any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children) and verb.tag_ == "VBN"
+    return (
+        any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children)
+        and verb.tag_ == "VBN"
+    )
 
 
 def _dedupe_events(events: list[Event]) -> list[Event]:
@@ -1676,8 +2220,9 @@ def _dedupe_relations(relations: list[Relation]) -> list[Relation]:
     return list(out.values())
 
 
-def code_text(text: str, date: dt.date | None = None, doc_id: str = "text",
-              coder: Coder | None = None) -> CodedDocument:
+def code_text(
+    text: str, date: dt.date | None = None, doc_id: str = "text", coder: Coder | None = None
+) -> CodedDocument:
     """Code one string (convenience for notebooks and tests)."""
     return (coder or default_coder()).code(Document(doc_id=doc_id, text=text, date=date))
 

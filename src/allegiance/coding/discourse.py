@@ -13,15 +13,58 @@ from allegiance.model import Actor, DateSpan
 SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them", "theirs", "themselves"})
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "himself", "herself", "hers"})
-PAIR_NOUNS = frozenset({"countries", "nations", "sides", "states", "neighbours", "neighbors",
-                        "governments", "powers", "rivals", "allies", "capitals", "parties",
-                        "leaders", "armies", "militaries", "giants", "superpowers", "foes",
-                        "adversaries", "enemies", "partners", "governments", "regimes",
-                        "republics", "kingdoms", "monarchies", "democracies", "sides",
-                        "delegations", "presidents", "ministers", "navies", "forces",
-                        "militaries", "economies", "allies", "signatories"})
-SINGLE_NOUNS = frozenset({"country", "nation", "state", "government", "kingdom", "republic",
-                          "emirate", "island", "archipelago", "monarchy", "regime"})
+PAIR_NOUNS = frozenset(
+    {
+        "countries",
+        "nations",
+        "sides",
+        "states",
+        "neighbours",
+        "neighbors",
+        "governments",
+        "powers",
+        "rivals",
+        "allies",
+        "capitals",
+        "parties",
+        "leaders",
+        "armies",
+        "militaries",
+        "giants",
+        "superpowers",
+        "foes",
+        "adversaries",
+        "enemies",
+        "partners",
+        "regimes",
+        "republics",
+        "kingdoms",
+        "monarchies",
+        "democracies",
+        "delegations",
+        "presidents",
+        "ministers",
+        "navies",
+        "forces",
+        "economies",
+        "signatories",
+    }
+)
+SINGLE_NOUNS = frozenset(
+    {
+        "country",
+        "nation",
+        "state",
+        "government",
+        "kingdom",
+        "republic",
+        "emirate",
+        "island",
+        "archipelago",
+        "monarchy",
+        "regime",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -42,24 +85,30 @@ class Discourse:
     # break or a sentence dated by the document date ends it.
     narrative: bool = False
 
-    def mention(self, actors: tuple[Actor, ...], plural: bool, position: int,
-                person: bool = False) -> None:
+    def mention(
+        self, actors: tuple[Actor, ...], plural: bool, position: int, person: bool = False
+    ) -> None:
         if actors:
             self.referents.append(Referent(actors, plural or len(actors) > 1, position, person))
 
     def _before(self, position: int) -> list[Referent]:
         return [r for r in self.referents if r.position < position]
 
-    def resolve_pronoun(self, word: str, position: int,
-                        exclude: frozenset[str] = frozenset()) -> tuple[Actor, ...]:
+    def resolve_pronoun(
+        self, word: str, position: int, exclude: frozenset[str] = frozenset()
+    ) -> tuple[Actor, ...]:
         """The most recent fitting antecedent before ``position``, or nothing."""
         word = word.lower()
         candidates = reversed(self._before(position))
         if word in SINGULAR_PRONOUNS:
             for r in candidates:
                 a = r.actors[0]
-                if not r.plural and not r.person and len(r.actors) == 1 and a.code not in exclude and (
-                    a.country is not None or a.sector == "IGO"
+                if (
+                    not r.plural
+                    and not r.person
+                    and len(r.actors) == 1
+                    and a.code not in exclude
+                    and (a.country is not None or a.sector == "IGO")
                 ):
                     return r.actors
             return ()

@@ -36,8 +36,11 @@ def load_yaml(text: str, name: str) -> Any:
         return yaml.load(text, Loader=_StrictBoolLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
-        raise InputError(name, f"invalid YAML: {getattr(exc, 'problem', exc)}",
-                         line + 1 if line is not None else None) from None
+        raise InputError(
+            name,
+            f"invalid YAML: {getattr(exc, 'problem', exc)}",
+            line + 1 if line is not None else None,
+        ) from None
 
 
 def _packaged(name: str) -> str:
@@ -116,14 +119,18 @@ class Lexicon:
         )
 
     @classmethod
-    def from_texts(cls, lexicon: str, relations: str, modality: str, name: str = "lexicon.yaml") -> Lexicon:
+    def from_texts(
+        cls, lexicon: str, relations: str, modality: str, name: str = "lexicon.yaml"
+    ) -> Lexicon:
         lex = load_yaml(lexicon, name) or {}
         rel = load_yaml(relations, "relations.yaml") or {}
         mod = load_yaml(modality, "modality.yaml") or {}
         default_targets = tuple(lex.get("defaults", {}).get("targets", []))
         verbs: dict[str, list[VerbSense]] = {}
         for lemma, senses in (lex.get("verbs") or {}).items():
-            verbs[str(lemma).lower()] = [_verb_sense(lemma, s, default_targets, name) for s in senses]
+            verbs[str(lemma).lower()] = [
+                _verb_sense(lemma, s, default_targets, name) for s in senses
+            ]
         nouns: dict[str, list[NounSense]] = {}
         for key, s in (lex.get("nouns") or {}).items():
             words = str(key).lower().split()
@@ -147,7 +154,10 @@ class Lexicon:
         adjectives = {
             str(k).lower(): AdjectiveSense(
                 code=_code(v.get("code", "030"), f"adjective {k!r}", name),
-                targets=tuple(v.get("targets") or ("about", "on", "over", "with", "toward", "towards", "of", "to")),
+                targets=tuple(
+                    v.get("targets")
+                    or ("about", "on", "over", "with", "toward", "towards", "of", "to")
+                ),
                 intent=bool(v.get("intent", False)),
             )
             for k, v in (lex.get("adjectives") or {}).items()
@@ -164,8 +174,12 @@ class Lexicon:
             relation_verbs=verb_cues,
             relation_verb_particles=particle_cues,
             relation_subject_nouns=frozenset(rel.get("relation_nouns") or []),
-            relation_predicates={k: _cue(v) for k, v in (rel.get("relation_predicates") or {}).items()},
-            relation_modifiers={k: _cue(v) for k, v in (rel.get("relation_adjectives") or {}).items()},
+            relation_predicates={
+                k: _cue(v) for k, v in (rel.get("relation_predicates") or {}).items()
+            },
+            relation_modifiers={
+                k: _cue(v) for k, v in (rel.get("relation_adjectives") or {}).items()
+            },
             relation_phrases={k: _cue(v) for k, v in (rel.get("at_phrases") or {}).items()},
             modality=modality_cues,
             version=digest,
@@ -188,9 +202,11 @@ class Lexicon:
         verbs = {lemma: list(senses) for lemma, senses in self.verbs.items()}
         for lemma, senses in extra.items():
             verbs[lemma.lower()] = [*senses, *verbs.get(lemma.lower(), [])]
-        canon = repr(sorted(
-            (lemma.lower(), [_sense_key(s) for s in senses]) for lemma, senses in extra.items()
-        ))
+        canon = repr(
+            sorted(
+                (lemma.lower(), [_sense_key(s) for s in senses]) for lemma, senses in extra.items()
+            )
+        )
         digest = hashlib.sha1((self.version + canon).encode()).hexdigest()[:8]
         return replace(self, verbs=verbs, version=digest)
 
@@ -215,8 +231,16 @@ class Lexicon:
 def _sense_key(s: VerbSense) -> tuple[Any, ...]:
     """A VerbSense as a stable tuple: sets sorted, so version hashes do not vary per run."""
     sectors = sorted(map(str, s.subject_sectors)) if s.subject_sectors is not None else None
-    return (s.code, sorted(s.objects), s.particle, s.prep, s.targets, s.symmetric, s.reverse,
-            sectors)
+    return (
+        s.code,
+        sorted(s.objects),
+        s.particle,
+        s.prep,
+        s.targets,
+        s.symmetric,
+        s.reverse,
+        sectors,
+    )
 
 
 def _code(code: Any, where: str, name: str) -> str:
@@ -226,7 +250,9 @@ def _code(code: Any, where: str, name: str) -> str:
     return c
 
 
-def _verb_sense(lemma: str, s: dict[str, Any], default_targets: tuple[str, ...], name: str) -> VerbSense:
+def _verb_sense(
+    lemma: str, s: dict[str, Any], default_targets: tuple[str, ...], name: str
+) -> VerbSense:
     if not isinstance(s, dict) or "code" not in s:
         raise InputError(name, f"verb {lemma!r}: each sense needs a code")
     sectors = s.get("subject_sectors")
@@ -250,17 +276,26 @@ def _noun_sense(key: str, s: dict[str, Any], compound: str | None, name: str) ->
         code=_code(s["code"], f"noun {key!r}", name),
         symmetric=bool(s.get("symmetric", False)),
         modifiers=frozenset(str(m).lower() for m in s.get("modifiers") or []),
-        modifiers_code={str(k).lower(): _code(v, f"noun {key!r}", name)
-                        for k, v in (s.get("modifiers_code") or {}).items()},
-        objects_code={str(k).lower(): _code(v, f"noun {key!r}", name)
-                      for k, v in (s.get("objects_code") or {}).items()},
+        modifiers_code={
+            str(k).lower(): _code(v, f"noun {key!r}", name)
+            for k, v in (s.get("modifiers_code") or {}).items()
+        },
+        objects_code={
+            str(k).lower(): _code(v, f"noun {key!r}", name)
+            for k, v in (s.get("objects_code") or {}).items()
+        },
         light_only=bool(s.get("light_only", False)),
         compound=compound,
-        verbs={str(k).lower(): _code(v, f"noun {key!r}", name) for k, v in (s.get("verbs") or {}).items()},
+        verbs={
+            str(k).lower(): _code(v, f"noun {key!r}", name)
+            for k, v in (s.get("verbs") or {}).items()
+        },
         only_verbs=frozenset(str(v).lower() for v in s.get("only_verbs") or []),
         targets=tuple(str(t).lower() for t in s.get("targets") or ()),
-        preps_code={str(k).lower(): _code(v, f"noun {key!r}", name)
-                    for k, v in (s.get("preps_code") or {}).items()},
+        preps_code={
+            str(k).lower(): _code(v, f"noun {key!r}", name)
+            for k, v in (s.get("preps_code") or {}).items()
+        },
     )
 
 

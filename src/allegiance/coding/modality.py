@@ -15,16 +15,50 @@ from typing import Any
 from allegiance.coding.lexicon import Lexicon
 
 # Dependency labels through which a governing word's modality reaches its complement.
-COMPLEMENT_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "pobj", "dobj", "acl", "relcl", "nsubj",
-                   "nsubjpass", "prep", "conj", "attr", "appos", "compound", "amod", "obj"}
+COMPLEMENT_DEPS = {
+    "xcomp",
+    "ccomp",
+    "advcl",
+    "pcomp",
+    "pobj",
+    "dobj",
+    "acl",
+    "relcl",
+    "nsubj",
+    "nsubjpass",
+    "prep",
+    "conj",
+    "attr",
+    "appos",
+    "compound",
+    "amod",
+    "obj",
+}
+# "is going to", "is set to", "is due to": a future complement.
+GOING_TO = {"go", "set", "due", "poise", "slate", "schedule", "about"}
 # Verbs whose direct object is a planned event ("plans an offensive"); "offered condolences"
 # is not a plan.
 FUTURE_OBJECT_VERBS = {"plan", "prepare", "schedule", "intend", "propose", "mull", "consider"}
 STOP_DEPS = {"relcl", "appos", "parataxis", "punct", "cc", "mark", "npadvmod", "nmod"}
 # Prepositions through which a verb's modality reaches its object ("accused X of attacking").
 VERB_PREPS = {"of", "for", "about", "on"}
-REPORTING = {"say", "tell", "state", "add", "announce", "report", "confirm", "note", "declare",
-             "stress", "explain", "write", "reiterate", "quote", "show"}
+REPORTING = {
+    "say",
+    "tell",
+    "state",
+    "add",
+    "announce",
+    "report",
+    "confirm",
+    "note",
+    "declare",
+    "stress",
+    "explain",
+    "write",
+    "reiterate",
+    "quote",
+    "show",
+}
 
 
 class ModalityReader:
@@ -69,12 +103,19 @@ class ModalityReader:
             gov = self._governing(head, cur)
             if gov:
                 return gov
-            if head.pos_ in {"VERB", "AUX"} and cur.dep_ in {"dobj", "xcomp", "ccomp", "prep", "conj"}:
+            if head.pos_ in {"VERB", "AUX"} and cur.dep_ in {
+                "dobj",
+                "xcomp",
+                "ccomp",
+                "prep",
+                "conj",
+            }:
                 # the governing clause's own modality reaches its complements:
                 # "is set to visit Moscow for talks" -> the talks are future too
                 inherited = self._own(head)
                 if inherited in {"future", "hypothetical", "speculative"} or (
-                        inherited == "negated" and cur.dep_ in {"dobj", "xcomp"}):
+                    inherited == "negated" and cur.dep_ in {"dobj", "xcomp"}
+                ):
                     return inherited
             if _lemma(head) in REPORTING:
                 return None
@@ -88,13 +129,19 @@ class ModalityReader:
         lemmas = {_lemma(c) for c in kids}
         if any(c.dep_ == "neg" for c in kids) or (words & {"never"}):
             return "negated"
-        if tok.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "det" and c.lower_ in self.neg_dets for c in kids):
+        if tok.pos_ in {"NOUN", "PROPN"} and any(
+            c.dep_ == "det" and c.lower_ in self.neg_dets for c in kids
+        ):
             return "negated"
         if any(c.dep_ in {"advmod"} and c.lower_ in self.all_adverbs for c in kids):
             return "alleged"
-        if tok.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "amod" and c.lower_ in self.all_adjs for c in kids):
+        if tok.pos_ in {"NOUN", "PROPN"} and any(
+            c.dep_ == "amod" and c.lower_ in self.all_adjs for c in kids
+        ):
             return "alleged"
-        if tok.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "amod" and c.lower_ in self.spec_adjs for c in kids):
+        if tok.pos_ in {"NOUN", "PROPN"} and any(
+            c.dep_ == "amod" and c.lower_ in self.spec_adjs for c in kids
+        ):
             return "speculative"
         if any(c.dep_ == "mark" and c.lower_ in self.hyp_markers for c in kids):
             return "hypothetical"
@@ -109,12 +156,17 @@ class ModalityReader:
         if any(c.dep_ == "advmod" and c.lower_ in self.spec_adverbs for c in kids):
             return "speculative"
         # "is going to visit", "is set to sign", "is due to arrive"
-        if tok.dep_ == "xcomp" and _lemma(tok.head) in {"go", "set", "due", "poise", "slate", "schedule", "about"}:
-            if any(c.dep_ in {"aux", "auxpass"} and _lemma(c) == "be" for c in tok.head.children):
-                return "future"
+        if (
+            tok.dep_ == "xcomp"
+            and _lemma(tok.head) in GOING_TO
+            and any(c.dep_ in {"aux", "auxpass"} and _lemma(c) == "be" for c in tok.head.children)
+        ):
+            return "future"
         # A noun subject with a negative determiner: "no Russo-Pak exercise has taken place"
         for c in kids:
-            if c.dep_ in {"nsubj", "nsubjpass"} and any(d.dep_ == "det" and d.lower_ in self.neg_dets for d in c.children):
+            if c.dep_ in {"nsubj", "nsubjpass"} and any(
+                d.dep_ == "det" and d.lower_ in self.neg_dets for d in c.children
+            ):
                 return "negated"
         if "if" in lemmas and tok.pos_ == "VERB":
             return "hypothetical"
@@ -130,18 +182,35 @@ class ModalityReader:
             own = self._verb_negated_or_modal(head)
             if lemma in self.neg_verbs and child.dep_ in {"xcomp", "dobj", "ccomp"}:
                 return "negated"
-            if lemma in self.all_verbs and child.dep_ in {"ccomp", "pcomp", "prep", "pobj", "xcomp"}:
+            if lemma in self.all_verbs and child.dep_ in {
+                "ccomp",
+                "pcomp",
+                "prep",
+                "pobj",
+                "xcomp",
+            }:
                 return "alleged"
-            if lemma == "expect" and child.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in head.children):
+            if (
+                lemma == "expect"
+                and child.dep_ == "xcomp"
+                and any(c.dep_ == "auxpass" for c in head.children)
+            ):
                 return "future"
-            if lemma in self.fut_verbs and (child.dep_ == "xcomp" or (
-                    child.dep_ == "dobj" and lemma in FUTURE_OBJECT_VERBS)):
+            if lemma in self.fut_verbs and (
+                child.dep_ == "xcomp" or (child.dep_ == "dobj" and lemma in FUTURE_OBJECT_VERBS)
+            ):
                 return "future" if own != "negated" else "negated"
             if lemma in self.hyp_verbs and child.dep_ in {"ccomp", "xcomp"}:
                 return "hypothetical"
-            if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.hyp_markers for c in child.children):
+            if child.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in self.hyp_markers for c in child.children
+            ):
                 return "hypothetical"
-            if own in {"hypothetical", "speculative", "future"} and child.dep_ in {"xcomp", "dobj", "ccomp"}:
+            if own in {"hypothetical", "speculative", "future"} and child.dep_ in {
+                "xcomp",
+                "dobj",
+                "ccomp",
+            }:
                 return own
             if own == "negated" and child.dep_ in {"xcomp", "dobj"}:
                 return "negated"
@@ -151,11 +220,37 @@ class ModalityReader:
                 return "speculative"
             if any(c.dep_ == "amod" and c.lower_ in self.spec_adjs for c in head.children):
                 return "speculative"
-            if lemma in {"allegation", "accusation", "claim", "charge", "report", "suspicion"} and child.dep_ in {"acl", "prep", "pobj", "ccomp"}:
+            if lemma in {
+                "allegation",
+                "accusation",
+                "claim",
+                "charge",
+                "report",
+                "suspicion",
+            } and child.dep_ in {"acl", "prep", "pobj", "ccomp"}:
                 return "alleged"
-            if lemma in {"plan", "intention", "proposal", "offer", "pledge", "promise", "decision", "bid", "readiness"} and child.dep_ in {"acl", "prep", "pobj", "xcomp"}:
+            if lemma in {
+                "plan",
+                "intention",
+                "proposal",
+                "offer",
+                "pledge",
+                "promise",
+                "decision",
+                "bid",
+                "readiness",
+            } and child.dep_ in {"acl", "prep", "pobj", "xcomp"}:
                 return "future"
-            if lemma in {"hope", "expectation", "fear", "threat", "call", "demand", "request", "appeal"} and child.dep_ in {"acl", "prep", "pobj", "ccomp", "xcomp"}:
+            if lemma in {
+                "hope",
+                "expectation",
+                "fear",
+                "threat",
+                "call",
+                "demand",
+                "request",
+                "appeal",
+            } and child.dep_ in {"acl", "prep", "pobj", "ccomp", "xcomp"}:
                 return "hypothetical"
         if head.pos_ == "ADJ" and (low in self.spec_adjs) and child.dep_ in {"xcomp", "ccomp"}:
             return "speculative"

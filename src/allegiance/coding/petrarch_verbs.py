@@ -26,10 +26,30 @@ from allegiance.model import InputError
 from allegiance.ontology import is_valid, normalise_code
 
 PARTICLES = frozenset({"off", "up", "down", "out", "away", "back"})
-PREPOSITIONS = frozenset({
-    "with", "for", "to", "against", "on", "upon", "at", "into", "from", "about", "over",
-    "toward", "towards", "of", "in", "between", "by", "onto", "under", "through",
-})
+PREPOSITIONS = frozenset(
+    {
+        "with",
+        "for",
+        "to",
+        "against",
+        "on",
+        "upon",
+        "at",
+        "into",
+        "from",
+        "about",
+        "over",
+        "toward",
+        "towards",
+        "of",
+        "in",
+        "between",
+        "by",
+        "onto",
+        "under",
+        "through",
+    }
+)
 _MARKERS = frozenset({"$", "%", "^"})  # source, compound actor, skipped phrase: no dependency form
 _CODE = re.compile(r"\[([^\[\]]*)\]")
 _HASH = re.compile(r"#(?![^\[]*\])")  # a comment, not a "#" inside a code such as [###]
@@ -72,8 +92,10 @@ class PetrarchVerbs:
 
     def verb_senses(self, default_targets: tuple[str, ...]) -> dict[str, list[VerbSense]]:
         """The senses as the lexicon holds them; targets default to the lexicon's own."""
-        return {w: [s.to_verb_sense(default_targets) for s in senses]
-                for w, senses in self.verbs.items()}
+        return {
+            w: [s.to_verb_sense(default_targets) for s in senses]
+            for w, senses in self.verbs.items()
+        }
 
 
 @dataclass(slots=True)
@@ -136,8 +158,9 @@ def parse_petrarch_verbs(text: str, name: str) -> PetrarchVerbs:
         for verb in block.verbs:
             senses = [] if verb.particle else list(block.senses)  # patterns are for plain verbs
             if verb.code is not None:
-                senses.append(PetrarchSense(verb.code, verb.reverse, particle=verb.particle,
-                                            line=verb.line))
+                senses.append(
+                    PetrarchSense(verb.code, verb.reverse, particle=verb.particle, line=verb.line)
+                )
             for w in verb.words:
                 result.verbs.setdefault(w, []).extend(senses)
     result.verbs = {w: s for w, s in result.verbs.items() if s}
@@ -153,14 +176,14 @@ def _strip_comments(raw: str, in_comment: bool) -> tuple[str, bool]:
             end = line.find("-->")
             if end < 0:
                 return out.strip(), True
-            line, in_comment = line[end + 3:], False
+            line, in_comment = line[end + 3 :], False
             continue
         start = line.find("<!--")
         if start < 0:
             out += line
             break
         out += line[:start]
-        line, in_comment = line[start + 4:], True
+        line, in_comment = line[start + 4 :], True
     return _HASH.split(out, 1)[0].strip(), in_comment
 
 
@@ -186,8 +209,12 @@ def _parse_code(code: str, result: PetrarchVerbs) -> tuple[str | None, str | Non
     return a, (b if b and b.strip("-") else None)
 
 
-def _block_code(line: str, name: str, lineno: int, result: PetrarchVerbs,
-                ) -> tuple[str | None, str | None]:
+def _block_code(
+    line: str,
+    name: str,
+    lineno: int,
+    result: PetrarchVerbs,
+) -> tuple[str | None, str | None]:
     codes = _codes(line, name, lineno)
     if not _CODE.sub("", line).strip("- "):
         raise InputError(name, "a block header reads --- NAME [code] ---", lineno)
@@ -295,8 +322,11 @@ def _pattern(line: str, block: _Block, result: PetrarchVerbs, lineno: int) -> Pe
     return PetrarchSense(code, reverse, objects, particle, prep, target, lineno)
 
 
-def _members(synset: str, synsets: dict[str, tuple[str, ...]], seen: frozenset[str] = frozenset(),
-             ) -> list[str]:
+def _members(
+    synset: str,
+    synsets: dict[str, tuple[str, ...]],
+    seen: frozenset[str] = frozenset(),
+) -> list[str]:
     """A synset's members with embedded synsets (``+&TIETYPES``) expanded, cycles ignored."""
     out: list[str] = []
     for m in synsets.get(synset, ()):

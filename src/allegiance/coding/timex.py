@@ -18,18 +18,34 @@ import yaml
 
 from allegiance.model import DateSpan
 
-MONTHS = {
-    name.lower(): i
-    for i, name in enumerate(calendar.month_name)
-    if name
-} | {
-    abbr.lower(): i for i, abbr in enumerate(calendar.month_abbr) if abbr
-} | {"sept": 9}
+MONTHS = (
+    {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+    | {abbr.lower(): i for i, abbr in enumerate(calendar.month_abbr) if abbr}
+    | {"sept": 9}
+)
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3,
-    "a few": 3, "few": 3, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "several": 3,
+    "a few": 3,
+    "few": 3,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "fifty": 50,
 }
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -57,7 +73,10 @@ class Era:
 @cache
 def eras() -> tuple[Era, ...]:
     data = yaml.safe_load(
-        resources.files("allegiance.coding").joinpath("data").joinpath("eras.yaml").read_text("utf-8")
+        resources.files("allegiance.coding")
+        .joinpath("data")
+        .joinpath("eras.yaml")
+        .read_text("utf-8")
     )
     out = []
     for e in data["eras"]:
@@ -103,7 +122,9 @@ def year_span(year: int, basis: str = "explicit") -> DateSpan:
 
 
 def month_span(year: int, month: int, basis: str = "explicit") -> DateSpan:
-    return DateSpan(dt.date(year, month, 1), dt.date(year, month, _last_day(year, month)), "month", basis)
+    return DateSpan(
+        dt.date(year, month, 1), dt.date(year, month, _last_day(year, month)), "month", basis
+    )
 
 
 def day_span(d: dt.date, basis: str = "explicit") -> DateSpan:
@@ -114,23 +135,85 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I)),
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
-    ("between", re.compile(r"\b(?:between|from)\s+(?:the\s+years?\s+)?(?P<y1>1[5-9]\d\d|20\d\d)\s+(?:and|to|until|till)\s+(?P<y2>1[5-9]\d\d|20\d\d)\b", re.I)),
+    (
+        "between",
+        re.compile(
+            r"\b(?:between|from)\s+(?:the\s+years?\s+)?(?P<y1>1[5-9]\d\d|20\d\d)\s+(?:and|to|until|till)\s+(?P<y2>1[5-9]\d\d|20\d\d)\b",
+            re.I,
+        ),
+    ),
     ("range", re.compile(r"\b(?P<y1>1[5-9]\d\d|20\d\d)\s*[-/]\s*(?P<y2>1[5-9]\d\d|20\d\d|\d\d)\b")),
     ("since_my", re.compile(rf"\bsince\s+{_MONTH},?\s+{_YEAR}\b", re.I)),
     ("since_y", re.compile(rf"\bsince\s+(?:the\s+year\s+)?{_YEAR}\b", re.I)),
     ("my", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I)),
-    ("decade", re.compile(r"\b(?:the\s+)?(?P<part>early|mid|late)?[- ]?(?P<dec>1[5-9]\d0|20\d0)'?s\b", re.I)),
-    ("decade2", re.compile(r"(?<![\w'])(?:the\s+)?(?P<part>early|mid|late)?[- ]?'(?P<dec>[0-9]0)s\b", re.I)),
-    ("year", re.compile(rf"\b(?P<prep>in|since|from|by|until|till|during|before|after|of|early|late|mid|circa|around|year)\s+(?:the\s+year\s+)?{_YEAR}\b(?![-,]\d)", re.I)),
-    ("year_alone", re.compile(rf"(?<![\d,.$])\b{_YEAR}\b(?=\s*[,.;:)]|\s+(?:war|elections?|treaty|agreement|accord|pact|conflict|crisis|invasion|summit|tests?|coup|uprising|revolution|attacks?|deal|visit|exercise|talks)\b)", re.I)),
+    (
+        "decade",
+        re.compile(
+            r"\b(?:the\s+)?(?P<part>early|mid|late)?[- ]?(?P<dec>1[5-9]\d0|20\d0)'?s\b", re.I
+        ),
+    ),
+    (
+        "decade2",
+        re.compile(r"(?<![\w'])(?:the\s+)?(?P<part>early|mid|late)?[- ]?'(?P<dec>[0-9]0)s\b", re.I),
+    ),
+    (
+        "year",
+        re.compile(
+            rf"\b(?P<prep>in|since|from|by|until|till|during|before|after|of|early|late|mid|circa|around|year)\s+(?:the\s+year\s+)?{_YEAR}\b(?![-,]\d)",
+            re.I,
+        ),
+    ),
+    (
+        "year_alone",
+        re.compile(
+            rf"(?<![\d,.$])\b{_YEAR}\b(?=\s*[,.;:)]|\s+(?:war|elections?|treaty|agreement|accord|pact|conflict|crisis|invasion|summit|tests?|coup|uprising|revolution|attacks?|deal|visit|exercise|talks)\b)",
+            re.I,
+        ),
+    ),
     ("md", re.compile(rf"\b(?:on\s+)?{_MONTH}\s+{_DAY}\b(?!,?\s*\d{{4}})", re.I)),
     ("dm", re.compile(rf"\b(?:on\s+)?{_DAY}\s+{_MONTH}\b(?!,?\s*\d{{4}})", re.I)),
-    ("in_month", re.compile(rf"\b(?:in|last|this|since|early|late|mid-?)\s+{_MONTH}\b(?!\s+\d)", re.I)),
-    ("ago", re.compile(r"\b(?P<n>\d+|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|fifteen|twenty|thirty|fifty)\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b", re.I)),
-    ("rel_unit", re.compile(r"\b(?P<which>last|this|next|previous|past|coming|earlier\s+this|later\s+this)\s+(?P<unit>week|month|year|decade|weekend)\b", re.I)),
-    ("weekday", re.compile(r"\b(?P<which>on|last|this|next|early|late)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
-    ("deictic", re.compile(r"\b(?P<word>yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|last night|overnight)\b", re.I)),
-    ("anaphoric", re.compile(r"\b(?:at\s+(?:that|the\s+same|the)\s+time|in\s+those\s+days|back\s+then|at\s+the\s+time|that\s+year|the\s+same\s+year|the\s+following\s+year|the\s+next\s+year|a\s+year\s+later|later\s+that\s+year)\b", re.I)),
+    (
+        "in_month",
+        re.compile(rf"\b(?:in|last|this|since|early|late|mid-?)\s+{_MONTH}\b(?!\s+\d)", re.I),
+    ),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>\d+|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+            r"|twelve|several|fifteen|twenty|thirty|fifty)\s+"
+            r"(?P<unit>day|week|month|year|decade)s?\s+ago\b",
+            re.I,
+        ),
+    ),
+    (
+        "rel_unit",
+        re.compile(
+            r"\b(?P<which>last|this|next|previous|past|coming|earlier\s+this|later\s+this)\s+(?P<unit>week|month|year|decade|weekend)\b",
+            re.I,
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?P<which>on|last|this|next|early|late)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+            re.I,
+        ),
+    ),
+    (
+        "deictic",
+        re.compile(
+            r"\b(?P<word>yesterday|today|tonight|tomorrow|this morning|this afternoon"
+            r"|this evening|last night|overnight)\b",
+            re.I,
+        ),
+    ),
+    (
+        "anaphoric",
+        re.compile(
+            r"\b(?:at\s+(?:that|the\s+same|the)\s+time|in\s+those\s+days|back\s+then|at\s+the\s+time|that\s+year|the\s+same\s+year|the\s+following\s+year|the\s+next\s+year|a\s+year\s+later|later\s+that\s+year)\b",
+            re.I,
+        ),
+    ),
 ]
 
 
@@ -140,7 +223,9 @@ def find_timexes(text: str, doc_date: dt.date | None) -> list[Timex]:
     for m in _era_regex().finditer(text):
         era = _era_by_pattern()[m.group(0).lower()]
         end = era.end or doc_date
-        found.append(Timex(m.start(), m.end(), m.group(0), DateSpan(era.start, end, "era", "era"), "era"))
+        found.append(
+            Timex(m.start(), m.end(), m.group(0), DateSpan(era.start, end, "era", "era"), "era")
+        )
     for kind, rx in _PATTERNS:
         for m in rx.finditer(text):
             span = _resolve(kind, m, doc_date)
@@ -148,7 +233,15 @@ def find_timexes(text: str, doc_date: dt.date | None) -> list[Timex]:
                 continue
             date, tkind = span
             start = m.start()
-            if kind == "year" and m.group("prep").lower() in {"in", "by", "of", "during", "circa", "around", "year"}:
+            if kind == "year" and m.group("prep").lower() in {
+                "in",
+                "by",
+                "of",
+                "during",
+                "circa",
+                "around",
+                "year",
+            }:
                 start = m.start("year")
             found.append(Timex(start, m.end(), text[start : m.end()], date, tkind))
     # Longest, earliest first; drop expressions overlapping an already kept one.
@@ -203,7 +296,12 @@ def _resolve(kind: str, m: re.Match[str], doc: dt.date | None) -> tuple[DateSpan
         return None
     if kind in {"md", "dm"}:
         mo = MONTHS[g["month"].lower()]
-        if len(g["month"]) <= 3 and g["month"].lower() in {"may", "mar", "jan", "jun", "jul", "aug", "dec", "oct", "nov", "sep", "feb", "apr"} and not g["month"][0].isupper():
+        if (
+            len(g["month"]) <= 3
+            and g["month"].lower()
+            in {"may", "mar", "jan", "jun", "jul", "aug", "dec", "oct", "nov", "sep", "feb", "apr"}
+            and not g["month"][0].isupper()
+        ):
             return None
         y = doc.year if (mo, int(g["day"])) <= (doc.month, doc.day) else doc.year - 1
         d = _safe_date(y, mo, int(g["day"]))
@@ -226,14 +324,18 @@ def _resolve(kind: str, m: re.Match[str], doc: dt.date | None) -> tuple[DateSpan
             return day_span(d, "relative"), "relative"
         if unit == "week":
             d = doc - dt.timedelta(weeks=n)
-            return DateSpan(d - dt.timedelta(days=3), d + dt.timedelta(days=3), "day", "relative"), "relative"
+            return DateSpan(
+                d - dt.timedelta(days=3), d + dt.timedelta(days=3), "day", "relative"
+            ), "relative"
         if unit == "month":
             y, mo = divmod(doc.year * 12 + doc.month - 1 - n, 12)
             return month_span(y, mo + 1, "relative"), "relative"
         if unit == "year":
             return year_span(doc.year - n, "relative"), "relative"
         dec = (doc.year - 10 * n) // 10 * 10
-        return DateSpan(dt.date(dec, 1, 1), dt.date(dec + 9, 12, 31), "decade", "relative"), "relative"
+        return DateSpan(
+            dt.date(dec, 1, 1), dt.date(dec + 9, 12, 31), "decade", "relative"
+        ), "relative"
     if kind == "rel_unit":
         which = " ".join(g["which"].lower().split())
         unit = g["unit"].lower()
@@ -247,7 +349,9 @@ def _resolve(kind: str, m: re.Match[str], doc: dt.date | None) -> tuple[DateSpan
         if unit == "year":
             return year_span(doc.year + step, "relative"), "relative"
         dec = doc.year // 10 * 10 + 10 * step
-        return DateSpan(dt.date(dec, 1, 1), dt.date(dec + 9, 12, 31), "decade", "relative"), "relative"
+        return DateSpan(
+            dt.date(dec, 1, 1), dt.date(dec + 9, 12, 31), "decade", "relative"
+        ), "relative"
     if kind == "weekday":
         wd = WEEKDAYS[g["wd"].lower()]
         which = (g.get("which") or "on").lower()
@@ -272,7 +376,11 @@ def _decade(start: int, part: str | None) -> DateSpan:
     lo, hi = start, start + 9
     if part:
         part = part.lower()
-        lo, hi = {"early": (start, start + 3), "mid": (start + 3, start + 6), "late": (start + 6, start + 9)}[part]
+        lo, hi = {
+            "early": (start, start + 3),
+            "mid": (start + 3, start + 6),
+            "late": (start + 6, start + 9),
+        }[part]
     return DateSpan(dt.date(lo, 1, 1), dt.date(hi, 12, 31), "decade", "explicit")
 
 

@@ -55,8 +55,9 @@ class CoderPlugin(WorkerPlugin):  # type: ignore[misc, valid-type]
     cluster).
     """
 
-    def __init__(self, dictionaries: Sequence[str] = (), lexicon: str | None = None,
-                 gate: bool = True) -> None:
+    def __init__(
+        self, dictionaries: Sequence[str] = (), lexicon: str | None = None, gate: bool = True
+    ) -> None:
         self.dictionaries = [str(d) for d in dictionaries]
         self.lexicon = lexicon
         self.gate = gate
@@ -66,8 +67,9 @@ class CoderPlugin(WorkerPlugin):  # type: ignore[misc, valid-type]
         _load_coder(self.name, self.dictionaries, self.lexicon, self.gate)
 
 
-def _code_task(docs: list[Document], name: str, dictionaries: list[str], lexicon: str | None,
-               gate: bool) -> tuple[str, list[CodedDocument]]:
+def _code_task(
+    docs: list[Document], name: str, dictionaries: list[str], lexicon: str | None, gate: bool
+) -> tuple[str, list[CodedDocument]]:
     """Runs on a worker: code one batch with the worker's coder."""
     coder = _load_coder(name, dictionaries, lexicon, gate)  # already loaded by the plugin
     return coder.version, list(coder.code_many(docs, batch_size=max(len(docs), 1)))
@@ -111,8 +113,9 @@ def process_on_dask(
     try:
         from distributed import as_completed
     except ImportError as exc:
-        raise RuntimeError("coding on Dask needs the dask extra: pip install "
-                           "'allegiance[dask]'") from exc
+        raise RuntimeError(
+            "coding on Dask needs the dask extra: pip install 'allegiance[dask]'"
+        ) from exc
 
     dicts = [str(d) for d in dictionaries]
     lex = str(lexicon) if lexicon else None
@@ -123,8 +126,12 @@ def process_on_dask(
     client, owned = _client(scheduler)
     run_id = store.begin_run(
         "process",
-        {"scheduler": str(getattr(client, "scheduler", None) and client.scheduler.address),
-         "gate": gate, "dictionaries": dicts, "lexicon": lex},
+        {
+            "scheduler": str(getattr(client, "scheduler", None) and client.scheduler.address),
+            "gate": gate,
+            "dictionaries": dicts,
+            "lexicon": lex,
+        },
         coder_version=version,
     )
     result = ProcessResult(run_id, 0, 0, 0, 0, 0, version)
@@ -135,11 +142,21 @@ def process_on_dask(
         client.register_plugin(plugin, name=plugin.name)
         window = window or 2 * _threads(client)
         batches: Iterator[list[Document]] = store.pending_documents(
-            version, batch_size=batch_size, limit=limit)
+            version, batch_size=batch_size, limit=limit
+        )
 
         def submit(i: int, docs: list[Document]) -> Any:
-            return client.submit(_code_task, docs, plugin.name, dicts, lex, gate,
-                                 key=f"allegiance-code-{run_id}-{i}", retries=3, pure=False)
+            return client.submit(
+                _code_task,
+                docs,
+                plugin.name,
+                dicts,
+                lex,
+                gate,
+                key=f"allegiance-code-{run_id}-{i}",
+                retries=3,
+                pure=False,
+            )
 
         done_submitting = False
         n_submitted = 0
@@ -156,7 +173,8 @@ def process_on_dask(
             if worker_version != version:
                 raise RuntimeError(
                     f"worker coder version {worker_version} differs from ours ({version}): "
-                    "install the same allegiance on the workers")
+                    "install the same allegiance on the workers"
+                )
             with store.transaction():
                 n_ev, n_rel = store.save_coded(coded, version, run_id)
                 store.add_to_run(run_id, stored=len(coded), events=n_ev, relations=n_rel)

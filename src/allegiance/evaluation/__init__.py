@@ -106,16 +106,18 @@ class EvaluationReport:
     sentences: int = 0
     gold_events: int = 0
     predicted_events: int = 0
-    events_dyad: Scores = field(default_factory=Scores)       # (source, target)
-    events_root: Scores = field(default_factory=Scores)       # (source, target, root)
-    events_code: Scores = field(default_factory=Scores)       # (source, target, full code)
+    events_dyad: Scores = field(default_factory=Scores)  # (source, target)
+    events_root: Scores = field(default_factory=Scores)  # (source, target, root)
+    events_code: Scores = field(default_factory=Scores)  # (source, target, full code)
     plover: Accuracy = field(default_factory=Accuracy)
     modality: Accuracy = field(default_factory=Accuracy)
-    date_year: Accuracy = field(default_factory=Accuracy)     # predicted start year == gold year
-    date_span: Accuracy = field(default_factory=Accuracy)     # gold year inside predicted span
-    relations: Scores = field(default_factory=Scores)         # (pair, stance)
-    relation_pairs: Scores = field(default_factory=Scores)    # (pair, sign of polarity)
-    no_event_sentences: Accuracy = field(default_factory=Accuracy)  # no prediction where gold has none
+    date_year: Accuracy = field(default_factory=Accuracy)  # predicted start year == gold year
+    date_span: Accuracy = field(default_factory=Accuracy)  # gold year inside predicted span
+    relations: Scores = field(default_factory=Scores)  # (pair, stance)
+    relation_pairs: Scores = field(default_factory=Scores)  # (pair, sign of polarity)
+    no_event_sentences: Accuracy = field(
+        default_factory=Accuracy
+    )  # no prediction where gold has none
     by_root: dict[str, Scores] = field(default_factory=dict)
     modality_confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     skipped_sentences: int = 0
@@ -180,8 +182,13 @@ def load_gold_jsonl(path: Path) -> list[GoldItem]:
             try:
                 date = dt.date.fromisoformat(rec["date"]) if rec.get("date") else None
                 events = [
-                    GoldEvent(e["source"], e["target"], normalise_code(e["cameo"]),
-                              e.get("modality"), e.get("year"))
+                    GoldEvent(
+                        e["source"],
+                        e["target"],
+                        normalise_code(e["cameo"]),
+                        e.get("modality"),
+                        e.get("year"),
+                    )
                     for e in rec["events"]
                 ]
                 rels = [
@@ -193,8 +200,11 @@ def load_gold_jsonl(path: Path) -> list[GoldItem]:
             for e in events:
                 if e.cameo not in cameo_codes():
                     raise InputError(str(path), f"unknown CAMEO code {e.cameo!r}", lineno)
-            items.append(GoldItem(str(rec["id"]), rec["text"], date, events, rels,
-                                  list(rec.get("tags") or [])))
+            items.append(
+                GoldItem(
+                    str(rec["id"]), rec["text"], date, events, rels, list(rec.get("tags") or [])
+                )
+            )
     return items
 
 
@@ -226,8 +236,17 @@ def load_petrarch_xml(path: Path) -> list[GoldItem]:
             if not code or not src or not tgt:
                 continue
             events.append(GoldEvent(src, tgt, code, None, date.year if date else None))
-        items.append(GoldItem(el.get("id") or f"{path.name}:{len(items)}", text, date, events,
-                              [], [el.get("category") or ""], origin="petrarch"))
+        items.append(
+            GoldItem(
+                el.get("id") or f"{path.name}:{len(items)}",
+                text,
+                date,
+                events,
+                [],
+                [el.get("category") or ""],
+                origin="petrarch",
+            )
+        )
     if not items:
         raise InputError(str(path), "no <Sentence> records found")
     return items
@@ -297,13 +316,16 @@ def _score_events(report: EvaluationReport, item: GoldItem, preds: list[dict[str
     ):
         unmatched = list(range(len(preds)))
         for g in gold:
-            hit = next((i for i in unmatched if pkey(preds[i]) == gkey(g) and same(g, preds[i])), None)
+            hit = next(
+                (i for i in unmatched if pkey(preds[i]) == gkey(g) and same(g, preds[i])), None
+            )
             if hit is None:
                 scores.fn += 1
                 if level == "root":
                     report.by_root.setdefault(_root(g.cameo), Scores()).fn += 1
-                    report.errors.append({"id": item.id, "kind": "missed",
-                                          "gold": _gold_dict(g), "text": item.text})
+                    report.errors.append(
+                        {"id": item.id, "kind": "missed", "gold": _gold_dict(g), "text": item.text}
+                    )
                 continue
             unmatched.remove(hit)
             scores.tp += 1
@@ -318,22 +340,37 @@ def _score_events(report: EvaluationReport, item: GoldItem, preds: list[dict[str
                 if g.year:
                     start, end = p["date"]["start"], p["date"]["end"]
                     report.date_year.add(bool(start) and int(start[:4]) == g.year)
-                    lo = int(start[:4]) if start else -10**9
+                    lo = int(start[:4]) if start else -(10**9)
                     hi = int(end[:4]) if end else 10**9
                     report.date_span.add(bool(start or end) and lo <= g.year <= hi)
         scores.fp += len(unmatched)
         if level == "root":
             for i in unmatched:
                 report.by_root.setdefault(preds[i]["cameo_root"], Scores()).fp += 1
-                report.errors.append({"id": item.id, "kind": "spurious", "predicted": {
-                    "source": pkey(preds[i])[0], "target": pkey(preds[i])[1],
-                    "cameo": preds[i]["cameo"], "trigger": preds[i]["trigger"],
-                    "modality": preds[i]["modality"]}, "text": item.text})
+                report.errors.append(
+                    {
+                        "id": item.id,
+                        "kind": "spurious",
+                        "predicted": {
+                            "source": pkey(preds[i])[0],
+                            "target": pkey(preds[i])[1],
+                            "cameo": preds[i]["cameo"],
+                            "trigger": preds[i]["trigger"],
+                            "modality": preds[i]["modality"],
+                        },
+                        "text": item.text,
+                    }
+                )
 
 
 def _gold_dict(g: GoldEvent) -> dict[str, Any]:
-    return {"source": g.source, "target": g.target, "cameo": g.cameo, "modality": g.modality,
-            "year": g.year}
+    return {
+        "source": g.source,
+        "target": g.target,
+        "cameo": g.cameo,
+        "modality": g.modality,
+        "year": g.year,
+    }
 
 
 def _score_relations(report: EvaluationReport, item: GoldItem, preds: list[dict[str, Any]]) -> None:
@@ -346,15 +383,21 @@ def _score_relations(report: EvaluationReport, item: GoldItem, preds: list[dict[
 
     for scores, same in (
         (report.relations, lambda g, p: g.stance == p["stance"]),
-        (report.relation_pairs, lambda g, p: _polarity_sign(g.stance) == _polarity_sign(p["stance"])),
+        (
+            report.relation_pairs,
+            lambda g, p: _polarity_sign(g.stance) == _polarity_sign(p["stance"]),
+        ),
     ):
         unmatched = list(range(len(preds)))
         for g in item.relations:
             gp = pair(g.a, g.b)
             hit = next(
-                (i for i in unmatched
-                 if pair(_actor_key(preds[i]["a"], o), _actor_key(preds[i]["b"], o)) == gp
-                 and same(g, preds[i])),
+                (
+                    i
+                    for i in unmatched
+                    if pair(_actor_key(preds[i]["a"], o), _actor_key(preds[i]["b"], o)) == gp
+                    and same(g, preds[i])
+                ),
                 None,
             )
             if hit is None:
@@ -365,7 +408,9 @@ def _score_relations(report: EvaluationReport, item: GoldItem, preds: list[dict[
         scores.fp += len(unmatched)
 
 
-def evaluate_paths(paths: Iterable[Path], coder: Any, errors_path: Path | None = None) -> EvaluationReport:
+def evaluate_paths(
+    paths: Iterable[Path], coder: Any, errors_path: Path | None = None
+) -> EvaluationReport:
     items: list[GoldItem] = []
     for p in paths:
         items.extend(load_gold(Path(p)))

@@ -137,8 +137,9 @@ def export(
     """Write the selected records to ``to`` (format by extension); returns the row count."""
     to = Path(to)
     ext = _kind_of(to)
-    where, args = filter_sql(what, start=start, end=end, country=country, code=code,
-                             modality=modality, layer=layer)
+    where, args = filter_sql(
+        what, start=start, end=end, country=country, code=code, modality=modality, layer=layer
+    )
     order = "date_start, event_id" if what == "events" else "date_start, relation_id"
     if ext.startswith(".jsonl"):
         if schema != "native":
@@ -181,8 +182,9 @@ def _csv_safe_query(store: Store, query: str, args: list[Any]) -> str:
     return f"SELECT {', '.join(parts)} FROM ({query})"
 
 
-def _export_jsonl(store: Store, to: Path, what: str, where: str, args: list[Any],
-                  order: str) -> int:
+def _export_jsonl(
+    store: Store, to: Path, what: str, where: str, args: list[Any], order: str
+) -> int:
     from allegiance.store import event_record, relation_record
 
     make = event_record if what == "events" else relation_record

@@ -60,7 +60,9 @@ class Actor:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Actor:
-        return cls(d["code"], d.get("country"), d.get("sector"), d.get("name", ""), d.get("text", ""))
+        return cls(
+            d["code"], d.get("country"), d.get("sector"), d.get("name", ""), d.get("text", "")
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -166,10 +166,16 @@ def _fast_attribute_ruler() -> type:
                     break
                 needs.append(need)
             ruler._fast = {
-                "single": single, "multi": multi if multi_patterns else None, "needs": needs,
+                "single": single,
+                "multi": multi if multi_patterns else None,
+                "needs": needs,
                 "ids": [ATTR_IDS[a] for a in used] + [ATTR_IDS[a] for a in gates],
-                "words": [(j, named, regexes, {}) for j, (_a, m) in enumerate(columns)
-                          if m is not None for named, regexes in [m]],
+                "words": [
+                    (j, named, regexes, {})
+                    for j, (_a, m) in enumerate(columns)
+                    if m is not None
+                    for named, regexes in [m]
+                ],
                 "cache": {},
             }
             return True
@@ -210,8 +216,14 @@ def _fast_attribute_ruler() -> type:
                 key = tuple(row)
                 hit = cache.get(key)
                 if hit is None:
-                    ids = sorted({int(strings[m]) for m, _s, _e in st["single"](
-                        doc[i : i + 1], allow_missing=True, as_spans=False)})
+                    ids = sorted(
+                        {
+                            int(strings[m])
+                            for m, _s, _e in st["single"](
+                                doc[i : i + 1], allow_missing=True, as_spans=False
+                            )
+                        }
+                    )
                     hit = cache[key] = (ids, self._merged(ids))
                 ids, attrs = hit
                 if i in extra:
@@ -222,8 +234,7 @@ def _fast_attribute_ruler() -> type:
         @staticmethod
         def _could_match(arr: Any, needs: list[list[tuple[int, set[int]]]]) -> bool:
             present = [set(arr[:, k].tolist()) for k in (-3, -2, -1)]
-            return any(all(not present[g].isdisjoint(vals) for g, vals in need)
-                       for need in needs)
+            return any(all(not present[g].isdisjoint(vals) for g, vals in need) for need in needs)
 
         def _merged(self, ids: list[int]) -> dict[int, Any]:
             out: dict[int, Any] = {}
@@ -340,10 +351,56 @@ _BOUNDARY = re.compile(
     r"|\s*\((?:Reuters|AP|AFP|UPI|dpa|Xinhua|Bloomberg|IANS|PTI|APP)\)\s*[-\u2013\u2014]+\s+"
 )
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen",
-    "rep", "st", "jr", "sr", "prof", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s",
-    "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "mt", "ft", "rev", "pres", "approx", "dept",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "sgt",
+    "adm",
+    "gov",
+    "sen",
+    "rep",
+    "st",
+    "jr",
+    "sr",
+    "prof",
+    "no",
+    "vs",
+    "etc",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.g",
+    "i.e",
+    "a.m",
+    "p.m",
+    "mt",
+    "ft",
+    "rev",
+    "pres",
+    "approx",
+    "dept",
 }
 
 

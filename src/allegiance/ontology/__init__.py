@@ -40,7 +40,12 @@ class PloverType:
 
 
 def _rows(filename: str) -> list[dict[str, str]]:
-    text = resources.files("allegiance.ontology").joinpath("data").joinpath(filename).read_text("utf-8")
+    text = (
+        resources.files("allegiance.ontology")
+        .joinpath("data")
+        .joinpath(filename)
+        .read_text("utf-8")
+    )
     lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t"))
 
@@ -88,7 +93,12 @@ def lookup(code: str) -> CameoCode:
 def normalise_code(code: str) -> str:
     """Canonical form of a CAMEO code as written in event datasets ("62" -> "062")."""
     code = str(code).strip()
-    if code.isdigit() and len(code) == 2 and code not in cameo_codes() and f"0{code}" in cameo_codes():
+    if (
+        code.isdigit()
+        and len(code) == 2
+        and code not in cameo_codes()
+        and f"0{code}" in cameo_codes()
+    ):
         return f"0{code}"
     return code
 

@@ -64,9 +64,13 @@ def import_file(
     try:
         with store.transaction():
             counts = IMPORTERS[kind](store, path, run_id)
-            store.add_to_run(run_id, stored=counts.stored, duplicates=counts.duplicates,
-                             rejected=counts.rejected, events=counts.stored
-                             if kind in _event_kinds() else 0)
+            store.add_to_run(
+                run_id,
+                stored=counts.stored,
+                duplicates=counts.duplicates,
+                rejected=counts.rejected,
+                events=counts.stored if kind in _event_kinds() else 0,
+            )
     except BaseException:
         store.finish_run(run_id, "failed")
         raise
@@ -74,9 +78,15 @@ def import_file(
     if progress:
         progress(counts.rows, counts.rows)
     return ImportResult(
-        run_id=run_id, kind=kind, path=str(path), rows=counts.rows, stored=counts.stored,
-        duplicates=counts.duplicates, rejected=counts.rejected,
-        unknown_codes=dict(counts.unknown_codes), rejects=store.rejects(run_id)[:1000],
+        run_id=run_id,
+        kind=kind,
+        path=str(path),
+        rows=counts.rows,
+        stored=counts.stored,
+        duplicates=counts.duplicates,
+        rejected=counts.rejected,
+        unknown_codes=dict(counts.unknown_codes),
+        rejects=store.rejects(run_id)[:1000],
     )
 
 

@@ -59,11 +59,22 @@ def _items(
     """Files through ``read_paths``; ``-`` is standard input."""
     files = [str(p) for p in paths if str(p) != "-"]
     if len(files) < len(paths):
-        yield from read_stream(sys.stdin.buffer, "<stdin>", input_format=input_format or "text",
-                               columns=columns, default_date=default_date, max_bytes=max_bytes)
+        yield from read_stream(
+            sys.stdin.buffer,
+            "<stdin>",
+            input_format=input_format or "text",
+            columns=columns,
+            default_date=default_date,
+            max_bytes=max_bytes,
+        )
     if files:
-        yield from read_paths(files, input_format=input_format, columns=columns,
-                              default_date=default_date, max_bytes=max_bytes)
+        yield from read_paths(
+            files,
+            input_format=input_format,
+            columns=columns,
+            default_date=default_date,
+            max_bytes=max_bytes,
+        )
 
 
 def ingest(
@@ -104,8 +115,9 @@ def ingest(
                 store.con.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", [DEDUP_PENDING])
             for r in rejects:
                 store.add_reject(run_id, r.input, r.line, r.reason, "rejected")
-            store.add_to_run(run_id, stored=counts.stored, duplicates=counts.duplicates,
-                             rejected=len(rejects))
+            store.add_to_run(
+                run_id, stored=counts.stored, duplicates=counts.duplicates, rejected=len(rejects)
+            )
         result.stored += counts.stored
         result.duplicates += counts.duplicates
         result.rejected += len(rejects)
@@ -116,10 +128,16 @@ def ingest(
 
     try:
         for item in _items(paths, input_format, columns, default_date, max_bytes):
-            if not isinstance(item, Rejected) and len(item.text) * 4 > max_bytes \
-                    and len(item.text.encode("utf-8")) > max_bytes:
-                item = Rejected(item.path or item.doc_id, item.meta.get("line"),
-                                f"document is larger than {max_bytes:,} bytes")
+            if (
+                not isinstance(item, Rejected)
+                and len(item.text) * 4 > max_bytes
+                and len(item.text.encode("utf-8")) > max_bytes
+            ):
+                item = Rejected(
+                    item.path or item.doc_id,
+                    item.meta.get("line"),
+                    f"document is larger than {max_bytes:,} bytes",
+                )
             if isinstance(item, Rejected):
                 rejects.append(item)
             else:

@@ -67,17 +67,29 @@ def process(
         total = min(total, limit)
     run_id = store.begin_run(
         "process",
-        {"workers": workers, "gate": gate, "dictionaries": [str(d) for d in dictionaries],
-         "lexicon": str(lexicon) if lexicon else None},
+        {
+            "workers": workers,
+            "gate": gate,
+            "dictionaries": [str(d) for d in dictionaries],
+            "lexicon": str(lexicon) if lexicon else None,
+        },
         coder_version=version,
     )
     result = ProcessResult(run_id, 0, 0, 0, 0, 0, version)
     if progress:
         progress(0, total)
     try:
-        for coded in _coded_batches(store, coder, version, workers, batch_size, limit,
-                                    [str(d) for d in dictionaries],
-                                    str(lexicon) if lexicon else None, gate):
+        for coded in _coded_batches(
+            store,
+            coder,
+            version,
+            workers,
+            batch_size,
+            limit,
+            [str(d) for d in dictionaries],
+            str(lexicon) if lexicon else None,
+            gate,
+        ):
             with store.transaction():
                 n_ev, n_rel = store.save_coded(coded, version, run_id)
                 store.add_to_run(run_id, stored=len(coded), events=n_ev, relations=n_rel)
@@ -96,8 +108,15 @@ def process(
 
 
 def _coded_batches(
-    store: Store, coder: Coder, version: str, workers: int, batch_size: int, limit: int | None,
-    dictionaries: list[str], lexicon: str | None, gate: bool,
+    store: Store,
+    coder: Coder,
+    version: str,
+    workers: int,
+    batch_size: int,
+    limit: int | None,
+    dictionaries: list[str],
+    lexicon: str | None,
+    gate: bool,
 ) -> Iterator[list[CodedDocument]]:
     batches = store.pending_documents(version, batch_size=batch_size, limit=limit)
     if workers <= 1:

@@ -45,10 +45,22 @@ __all__ = [
 FORMATS: tuple[str, ...] = ("text", "markdown", "jsonl", "csv", "tsv", "html", "feed")
 FIELDS: tuple[str, ...] = ("text", "id", "date", "title", "url", "source")
 _EXTENSIONS = {
-    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".tsv": "tsv",
-    ".tab": "tsv", ".html": "html", ".htm": "html", ".xhtml": "html", ".rss": "feed",
-    ".atom": "feed", ".xml": "feed",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
 }
 _HIDDEN = re.compile(r"(^|/)\.[^/]")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
@@ -189,16 +201,21 @@ def read_stream(
     max_bytes = max_bytes or max_bytes_default()
     if input_format == "jsonl":
         # line by line, so a long pipe is not held in memory
-        yield from _jsonl_lines(_stream_lines(stream, name, max_bytes), name, columns,
-                                default_date)
+        yield from _jsonl_lines(_stream_lines(stream, name, max_bytes), name, columns, default_date)
         return
     raw = stream.read(max_bytes + 1)
     data = raw.encode("utf-8") if isinstance(raw, str) else raw
     if len(data) > max_bytes:
         yield Rejected(name, None, f"input is larger than {max_bytes:,} bytes")
         return
-    yield from read_bytes(data, name, input_format=input_format, columns=columns,
-                          default_date=default_date, max_bytes=max_bytes)
+    yield from read_bytes(
+        data,
+        name,
+        input_format=input_format,
+        columns=columns,
+        default_date=default_date,
+        max_bytes=max_bytes,
+    )
 
 
 def read_bytes(
@@ -268,8 +285,11 @@ def _read_file(
     if lower.endswith(".zip"):
         yield from _read_zip(path, input_format, columns, default_date, max_bytes)
         return
-    if size > max_bytes and (input_format or detect_format(name)) == "jsonl" \
-            and not lower.endswith(".gz"):
+    if (
+        size > max_bytes
+        and (input_format or detect_format(name)) == "jsonl"
+        and not lower.endswith(".gz")
+    ):
         yield from _read_big_jsonl(path, columns, default_date, max_bytes)
         return
     if size > max_bytes:
@@ -285,8 +305,14 @@ def _read_file(
         data = got
         inner = name[:-3] if lower.endswith(".gz") else name
     fmt = input_format or detect_format(inner, data)
-    yield from read_bytes(data, name, input_format=fmt, columns=columns,
-                          default_date=default_date, max_bytes=max_bytes)
+    yield from read_bytes(
+        data,
+        name,
+        input_format=fmt,
+        columns=columns,
+        default_date=default_date,
+        max_bytes=max_bytes,
+    )
 
 
 def _gunzip(data: bytes, max_bytes: int) -> bytes | Rejected:
@@ -325,10 +351,17 @@ def _read_zip(
     with zf:
         unsafe = [m for m in zf.infolist() if _unsafe_member(m.filename)]
         for m in unsafe:  # never extracted anyway (read in memory); say why it is skipped
-            yield Rejected(f"{name}!{m.filename}", None,
-                           "unsafe path in zip (absolute or with ..), skipped")
-        members = [m for m in zf.infolist() if not m.is_dir() and not _HIDDEN.search(m.filename)
-                   and not m.filename.startswith("__MACOSX/") and m not in unsafe]
+            yield Rejected(
+                f"{name}!{m.filename}", None, "unsafe path in zip (absolute or with ..), skipped"
+            )
+        members = [
+            m
+            for m in zf.infolist()
+            if not m.is_dir()
+            and not _HIDDEN.search(m.filename)
+            and not m.filename.startswith("__MACOSX/")
+            and m not in unsafe
+        ]
         if unsafe and not members:
             return
         if not members:
@@ -336,10 +369,10 @@ def _read_zip(
             return
         for info in members:
             member = f"{name}!{info.filename}"
-            if info.file_size > max_bytes or \
-                    total + info.file_size > _ZIP_TOTAL_FACTOR * max_bytes:
-                yield Rejected(member, None,
-                               f"decompressed size exceeds {max_bytes:,} bytes (zip bomb?)")
+            if info.file_size > max_bytes or total + info.file_size > _ZIP_TOTAL_FACTOR * max_bytes:
+                yield Rejected(
+                    member, None, f"decompressed size exceeds {max_bytes:,} bytes (zip bomb?)"
+                )
                 continue
             buf = bytearray()
             try:
@@ -352,8 +385,9 @@ def _read_zip(
                 yield Rejected(member, None, f"corrupt zip member: {exc}")
                 continue
             if len(buf) > max_bytes:
-                yield Rejected(member, None,
-                               f"decompressed size exceeds {max_bytes:,} bytes (zip bomb?)")
+                yield Rejected(
+                    member, None, f"decompressed size exceeds {max_bytes:,} bytes (zip bomb?)"
+                )
                 continue
             total += len(buf)
             data = bytes(buf)
@@ -364,9 +398,14 @@ def _read_zip(
                     yield Rejected(member, None, got.reason)
                     continue
                 data, inner = got, inner[:-3]
-            yield from read_bytes(data, member, columns=columns, default_date=default_date,
-                                  input_format=input_format or detect_format(inner, data),
-                                  max_bytes=max_bytes)
+            yield from read_bytes(
+                data,
+                member,
+                columns=columns,
+                default_date=default_date,
+                input_format=input_format or detect_format(inner, data),
+                max_bytes=max_bytes,
+            )
 
 
 def _unsafe_member(filename: str) -> bool:
@@ -394,8 +433,12 @@ def _stream_lines(
             try:
                 yield lineno, raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                yield lineno, Rejected(name, lineno,
-                                       f"not UTF-8 text (undecodable byte at offset {exc.start})")
+                yield (
+                    lineno,
+                    Rejected(
+                        name, lineno, f"not UTF-8 text (undecodable byte at offset {exc.start})"
+                    ),
+                )
             continue
         yield lineno, raw
 
@@ -474,7 +517,7 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
         key, sep, value = line.partition(":")
         if sep and key.strip():
             meta[key.strip().lower()] = value.strip().strip("\"'")
-    return meta, text[m.end():]
+    return meta, text[m.end() :]
 
 
 _FILENAME_DATE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
@@ -640,8 +683,12 @@ def _read_csv(
         if found:
             cols["text"] = found
     if cols["text"] not in header:
-        yield Rejected(name, 1, f"no text column {cols['text']!r} (columns: {', '.join(header)}); "
-                                "name it with --text-column")
+        yield Rejected(
+            name,
+            1,
+            f"no text column {cols['text']!r} (columns: {', '.join(header)}); "
+            "name it with --text-column",
+        )
         return
     if columns and columns.get("id") and columns["id"] not in header:
         yield Rejected(name, 1, f"no id column {columns['id']!r} (columns: {', '.join(header)})")
@@ -664,8 +711,9 @@ def _read_html(text: str, name: str, default_date: dt.date | None) -> Item:
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
-                                          include_tables=False)
+        doc = trafilatura.bare_extraction(
+            text, with_metadata=True, include_comments=False, include_tables=False
+        )
     except Exception as exc:  # trafilatura raises assorted errors on broken markup
         return Rejected(name, None, f"cannot parse HTML: {exc}")
     body = getattr(doc, "text", None) if doc is not None else None
@@ -719,8 +767,11 @@ def _read_feed(data: bytes, name: str, default_date: dt.date | None) -> Iterator
     entries = parsed.get("entries") or []
     if not entries:
         why = parsed.get("bozo_exception")
-        yield Rejected(name, None, "not an RSS/Atom feed with entries"
-                       + (f" ({str(why).splitlines()[0]})" if why else ""))
+        yield Rejected(
+            name,
+            None,
+            "not an RSS/Atom feed with entries" + (f" ({str(why).splitlines()[0]})" if why else ""),
+        )
         return
     feed_title = (parsed.get("feed") or {}).get("title")
     for i, entry in enumerate(entries, 1):

@@ -207,20 +207,24 @@ def render_html(data: dict[str, Any], title: str = "allegiance report") -> str:
         }
     css = resources.files("allegiance.report").joinpath("templates", "report.css")
     css = css.read_text("utf-8")
-    return _env().get_template("report.html.j2").render(
-        title=title,
-        version=_version(),
-        css=Markup(css),
-        plotly_js=Markup(plotly_js().replace("</script", "<\\/script")),
-        facts=data.get("facts") or {},
-        shifts=shifts,
-        timeline_figs=timeline_figs,
-        strip_fig=strip_fig,
-        networks=networks,
-        heat_fig=heat_fig,
-        heat_period=heat_period,
-        axis=axis_ctx,
-        figures_json=script_json(figures),
+    return (
+        _env()
+        .get_template("report.html.j2")
+        .render(
+            title=title,
+            version=_version(),
+            css=Markup(css),
+            plotly_js=Markup(plotly_js().replace("</script", "<\\/script")),
+            facts=data.get("facts") or {},
+            shifts=shifts,
+            timeline_figs=timeline_figs,
+            strip_fig=strip_fig,
+            networks=networks,
+            heat_fig=heat_fig,
+            heat_period=heat_period,
+            axis=axis_ctx,
+            figures_json=script_json(figures),
+        )
     )
 
 

@@ -164,9 +164,7 @@ def corpus_facts(store: Store, layers: dict[str, float] | None) -> dict[str, Any
         "ties": store.count("ties"),
         "runs": store.count("runs"),
         "coder_versions": versions,
-        "layers": [
-            {**r, "weight": weights.get(r["layer"], 0.0)} for r in per_layer
-        ],
+        "layers": [{**r, "weight": weights.get(r["layer"], 0.0)} for r in per_layer],
         "years": years,
         "generated": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
@@ -224,11 +222,7 @@ def collect(
     axis_result = None
     if axis is not None:
         axis_result = an.axis(store, list(axis[0]), list(axis[1]), by=by, layers=layers).to_dict()
-    evidence_ids = [
-        ev.get("doc_id")
-        for s in chosen
-        for ev in (s.get("evidence") or [])
-    ]
+    evidence_ids = [ev.get("doc_id") for s in chosen for ev in (s.get("evidence") or [])]
     for d in dyads:
         for p in d.get("series") or []:
             evidence_ids += [ev.get("doc_id") for ev in p.get("evidence") or []]

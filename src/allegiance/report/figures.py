@@ -124,15 +124,21 @@ def dyad_figure(dyad: dict[str, Any], height: int = 340) -> dict[str, Any]:
         }
     )
     a, b = state_name(dyad.get("a")), state_name(dyad.get("b"))
-    top = max([sum(c.values()) or int(p.get("events") or 0) for c, p in zip(counts, series,
-                                                                          strict=True)] or [1])
+    top = max(
+        [sum(c.values()) or int(p.get("events") or 0) for c, p in zip(counts, series, strict=True)]
+        or [1]
+    )
     layout = _base_layout(
         height=height,
         title={"text": f"{a} – {b}", "x": 0, "font": {"size": 15}},
         barmode="stack",
         margin={"l": 56, "r": 60, "t": 36, "b": 56},
-        xaxis={"type": "category", "gridcolor": GRID, "automargin": True,
-               "tickangle": -45 if len(periods) > 12 else 0},
+        xaxis={
+            "type": "category",
+            "gridcolor": GRID,
+            "automargin": True,
+            "tickangle": -45 if len(periods) > 12 else 0,
+        },
         yaxis={
             "title": {"text": "relation score"},
             "range": [-1.05, 1.05],
@@ -200,8 +206,13 @@ def heatmap_figure(
 ) -> dict[str, Any]:
     """A states × states matrix of values in [-1, 1] on a red–white–green scale."""
     names = [state_name(s) for s in states]
-    z = [[None if v is None or (isinstance(v, float) and math.isnan(v)) else round(v, 3)
-          for v in row] for row in matrix]
+    z = [
+        [
+            None if v is None or (isinstance(v, float) and math.isnan(v)) else round(v, 3)
+            for v in row
+        ]
+        for row in matrix
+    ]
     data = [
         {
             "type": "heatmap",
@@ -324,8 +335,7 @@ def network_traces(
         )
     member = bloc_of(nodes, blocs)
     colours = [
-        BLOC_COLOURS[member[s] % len(BLOC_COLOURS)] if member[s] >= 0 else UNASSIGNED
-        for s in nodes
+        BLOC_COLOURS[member[s] % len(BLOC_COLOURS)] if member[s] >= 0 else UNASSIGNED for s in nodes
     ]
     names = [state_name(s) for s in nodes]
     hover = [

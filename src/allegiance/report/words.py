@@ -159,8 +159,13 @@ def evidence_date(ev: dict[str, Any]) -> str:
             return str(start)[:4]
         if start and prec == "decade":
             return f"{str(start)[:3]}0s"
-        if (start and end and str(start).endswith("-01-01") and str(end).endswith("-12-31")
-                and prec in (None, "year", "decade", "era")):
+        if (
+            start
+            and end
+            and str(start).endswith("-01-01")
+            and str(end).endswith("-12-31")
+            and prec in (None, "year", "decade", "era")
+        ):
             y0, y1 = str(start)[:4], str(end)[:4]
             return y0 if y0 == y1 else f"{y0}–{y1}"
         if start and end and start != end and prec not in ("day",):

@@ -59,7 +59,10 @@ class Store:
     """A connection to one allegiance database file (created on first use)."""
 
     def __init__(
-        self, path: str | Path | None = None, *, read_only: bool = False,
+        self,
+        path: str | Path | None = None,
+        *,
+        read_only: bool = False,
         busy_wait: float | None = None,
     ) -> None:
         self.path = Path(path) if path is not None else default_db_path()
@@ -139,8 +142,9 @@ class Store:
         if version is None:
             self.con.execute("BEGIN TRANSACTION")
             self.con.execute(schema_sql())
-            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
-                             [str(SCHEMA_VERSION)])
+            self.con.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+            )
             self.con.execute("COMMIT")
         elif version < SCHEMA_VERSION:
             try:
@@ -250,9 +254,13 @@ class Store:
             h = content_hash(doc.text)
             if doc.doc_id in seen_ids or h in seen_hashes:
                 counts.duplicates += 1
-                self.add_reject(run_id, doc.path or doc.doc_id, doc.meta.get("line"),
-                                f"duplicate of a document in the same batch ({doc.doc_id})",
-                                "duplicate")
+                self.add_reject(
+                    run_id,
+                    doc.path or doc.doc_id,
+                    doc.meta.get("line"),
+                    f"duplicate of a document in the same batch ({doc.doc_id})",
+                    "duplicate",
+                )
                 continue
             seen_ids.add(doc.doc_id)
             seen_hashes.add(h)
@@ -296,8 +304,13 @@ class Store:
                 "JOIN documents d ON d.doc_id = i.doc_id OR d.content_hash = i.content_hash"
             ).fetchall()
             for doc_id, path, line, existing in dups:
-                self.add_reject(run_id, path or doc_id, line,
-                                f"duplicate of stored document {existing}", "duplicate")
+                self.add_reject(
+                    run_id,
+                    path or doc_id,
+                    line,
+                    f"duplicate of stored document {existing}",
+                    "duplicate",
+                )
             self.con.execute(
                 "INSERT INTO documents (doc_id, content_hash, title, date, url, source, path, "
                 "text, n_chars, cluster_id, meta, run_id) "
@@ -314,16 +327,26 @@ class Store:
         return counts
 
     def document(self, doc_id: str) -> Document | None:
-        row = _first(self.con.execute(
-            "SELECT doc_id, text, date, title, url, source, path, meta FROM documents "
-            "WHERE doc_id = ?",
-            [doc_id],
-        ))
+        row = _first(
+            self.con.execute(
+                "SELECT doc_id, text, date, title, url, source, path, meta FROM documents "
+                "WHERE doc_id = ?",
+                [doc_id],
+            )
+        )
         return _row_to_document(row) if row else None
 
     def count(self, table: str) -> int:
-        if table not in {"documents", "events", "relations", "runs", "rejects", "ties",
-                         "processed", "unga_votes"}:
+        if table not in {
+            "documents",
+            "events",
+            "relations",
+            "runs",
+            "rejects",
+            "ties",
+            "processed",
+            "unga_votes",
+        }:
             raise ValueError(f"unknown table {table!r}")
         return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
 
@@ -478,7 +501,13 @@ def event_row(e: Event, coder_version: str, run_id: str) -> dict[str, Any]:
     target_code = e.target.code if e.target else None
     return {
         "event_id": _record_id(
-            e.doc_id, e.sentence, e.span[0], e.span[1], e.source.code, target_code, e.cameo,
+            e.doc_id,
+            e.sentence,
+            e.span[0],
+            e.span[1],
+            e.source.code,
+            target_code,
+            e.cameo,
             e.modality,
         ),
         "layer": "events",
@@ -557,9 +586,7 @@ def _date_from_row(row: dict[str, Any]) -> dict[str, Any]:
 
 def event_record(row: dict[str, Any]) -> dict[str, Any]:
     """An ``events`` row back into the contract's event record (plus layer and ids)."""
-    span = (
-        [row["span_start"], row["span_end"]] if row.get("span_start") is not None else None
-    )
+    span = [row["span_start"], row["span_end"]] if row.get("span_start") is not None else None
     return {
         "type": "event",
         "doc_id": row.get("doc_id"),

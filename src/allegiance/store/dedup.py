@@ -111,8 +111,12 @@ def cluster_near_duplicates(store: Store, threshold: float = 0.8) -> int:
         for group in members.values():
             first = min(group, key=lambda d: order.get(d, 0))
             rows.extend((d, first) for d in group)
-    table = pa.table({"doc_id": pa.array([r[0] for r in rows], pa.string()),
-                      "cluster_id": pa.array([r[1] for r in rows], pa.string())})
+    table = pa.table(
+        {
+            "doc_id": pa.array([r[0] for r in rows], pa.string()),
+            "cluster_id": pa.array([r[1] for r in rows], pa.string()),
+        }
+    )
     con.register("_clusters_in", table)
     con.execute("CREATE OR REPLACE TEMP TABLE _clusters AS SELECT * FROM _clusters_in")
     con.unregister("_clusters_in")

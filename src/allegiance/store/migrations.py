@@ -28,10 +28,19 @@ class Migration:
 
 _V1_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     # Columns added during the pre-versioning era; a version-0 file may lack any of them.
-    "documents": (("cluster_id", "VARCHAR"), ("meta", "VARCHAR"), ("run_id", "VARCHAR"),
-                  ("n_chars", "BIGINT")),
-    "events": (("native_id", "VARCHAR"), ("num_sources", "INTEGER DEFAULT 1"),
-               ("is_root", "BOOLEAN"), ("url", "VARCHAR"), ("plover_mode", "VARCHAR")),
+    "documents": (
+        ("cluster_id", "VARCHAR"),
+        ("meta", "VARCHAR"),
+        ("run_id", "VARCHAR"),
+        ("n_chars", "BIGINT"),
+    ),
+    "events": (
+        ("native_id", "VARCHAR"),
+        ("num_sources", "INTEGER DEFAULT 1"),
+        ("is_root", "BOOLEAN"),
+        ("url", "VARCHAR"),
+        ("plover_mode", "VARCHAR"),
+    ),
     "runs": (("relations", "BIGINT DEFAULT 0"), ("events", "BIGINT DEFAULT 0")),
 }
 
@@ -65,10 +74,13 @@ def migration_sql(m: Migration) -> str:
 
 def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:
     """The file's schema version; 0 for allegiance tables without ``meta``; None if empty."""
-    tables = {r[0] for r in con.execute(
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
-        "AND table_catalog = current_database()"
-    ).fetchall()}
+    tables = {
+        r[0]
+        for r in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
+            "AND table_catalog = current_database()"
+        ).fetchall()
+    }
     if "meta" not in tables:
         return 0 if tables & {"documents", "events", "runs"} else None
     rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
@@ -89,9 +101,7 @@ def migrate(con: duckdb.DuckDBPyConnection, current: int) -> list[int]:
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute(migration_sql(m))
-            con.execute(
-                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(m.to)]
-            )
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(m.to)])
         except BaseException:
             con.execute("ROLLBACK")
             raise

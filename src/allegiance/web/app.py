@@ -207,8 +207,10 @@ def create_app(db: Path, token: str | None = None) -> FastAPI:
     def _error(request: Request, status: int, message: str) -> Response:
         if _is_api(request):
             return JSONResponse({"error": message, "status": status}, status_code=status)
-        page = _env().get_template("error.html").render(
-            status=status, message=message, tq=_tq(request), nav=None
+        page = (
+            _env()
+            .get_template("error.html")
+            .render(status=status, message=message, tq=_tq(request), nav=None)
         )
         return HTMLResponse(page, status_code=status)
 
@@ -305,8 +307,14 @@ def create_app(db: Path, token: str | None = None) -> FastAPI:
     ) -> dict[str, Any]:
         """Events overlapping [start, end] that match every filter, ordered by date."""
         q = EventQuery(
-            qs.parse_day(start, "start"), qs.parse_day(end, "end"), country, code, modality,
-            layer, page, size,
+            qs.parse_day(start, "start"),
+            qs.parse_day(end, "end"),
+            country,
+            code,
+            modality,
+            layer,
+            page,
+            size,
         )
         with open_store(db) as store:
             q = qs.check_event_query(store, q)
@@ -346,9 +354,9 @@ def create_app(db: Path, token: str | None = None) -> FastAPI:
         key = ("dyad", a2, b2, by, layers, evidence)
         return cached(
             key,
-            lambda s: _analysis()
-            .dyad_series(s, a2, b2, by=by, layers=lay, evidence=evidence)
-            .to_dict(),
+            lambda s: (
+                _analysis().dyad_series(s, a2, b2, by=by, layers=lay, evidence=evidence).to_dict()
+            ),
         )
 
     @app.get("/api/blocs", tags=["analysis"], summary="Blocs of one period")
@@ -390,8 +398,9 @@ def create_app(db: Path, token: str | None = None) -> FastAPI:
                 sh["headline"] = headline(sh)
                 ids += [ev.get("doc_id") for ev in sh.get("evidence") or [] if ev.get("doc_id")]
             docs = documents_by_id(s, ids)
-            out["documents"] = {k: {"title": v.get("title"), "date": v.get("date")}
-                                for k, v in docs.items()}
+            out["documents"] = {
+                k: {"title": v.get("title"), "date": v.get("date")} for k, v in docs.items()
+            }
             return out
 
         return cached(("shifts", by, top, layers), compute)
@@ -522,8 +531,10 @@ def create_app(db: Path, token: str | None = None) -> FastAPI:
     def page(
         request: Request, template: str, nav: str, status: int = 200, **ctx: Any
     ) -> HTMLResponse:
-        body = _env().get_template(template).render(
-            tq=_tq(request), nav=nav, token_value=request.query_params.get("token"), **ctx
+        body = (
+            _env()
+            .get_template(template)
+            .render(tq=_tq(request), nav=nav, token_value=request.query_params.get("token"), **ctx)
         )
         return HTMLResponse(body, status_code=status)
 
@@ -536,8 +547,16 @@ def create_app(db: Path, token: str | None = None) -> FastAPI:
 
             years = data_years(store)
             n_states = len(qs.states(store))
-        return page(request, "overview.html", "overview", counts=counts, layers=layers,
-                    years=years, n_states=n_states, db=db.name)
+        return page(
+            request,
+            "overview.html",
+            "overview",
+            counts=counts,
+            layers=layers,
+            years=years,
+            n_states=n_states,
+            db=db.name,
+        )
 
     @app.get("/dyad", response_class=HTMLResponse, include_in_schema=False)
     def dyad_page(
@@ -548,8 +567,16 @@ def create_app(db: Path, token: str | None = None) -> FastAPI:
         codes = [s["code"] for s in states]
         a = (a or ("RUS" if "RUS" in codes else codes[0] if codes else "")).upper()
         b = (b or ("PAK" if "PAK" in codes else codes[1] if len(codes) > 1 else "")).upper()
-        return page(request, "dyad.html", "dyad", states=states, a=a, b=b,
-                    by=by if by in GRIDS else "year", grids=GRIDS)
+        return page(
+            request,
+            "dyad.html",
+            "dyad",
+            states=states,
+            a=a,
+            b=b,
+            by=by if by in GRIDS else "year",
+            grids=GRIDS,
+        )
 
     @app.get("/blocs", response_class=HTMLResponse, include_in_schema=False)
     def blocs_page(request: Request, period: str | None = None) -> HTMLResponse:
@@ -570,16 +597,28 @@ def create_app(db: Path, token: str | None = None) -> FastAPI:
         page_: int = Query(1, alias="page", ge=1, le=1_000_000),
         size: int = Query(50, ge=1, le=MAX_PAGE_SIZE),
     ) -> HTMLResponse:
-        form = {"start": start or "", "end": end or "", "country": country or "",
-                "code": code or "", "modality": modality or "", "layer": layer or ""}
+        form = {
+            "start": start or "",
+            "end": end or "",
+            "country": country or "",
+            "code": code or "",
+            "modality": modality or "",
+            "layer": layer or "",
+        }
         error = None
         result = None
         with open_store(db) as store:
             layers = store.layers()
             try:
                 q = EventQuery(
-                    qs.parse_day(start, "start"), qs.parse_day(end, "end"), country or None,
-                    code or None, modality or None, layer or None, page_, size,
+                    qs.parse_day(start, "start"),
+                    qs.parse_day(end, "end"),
+                    country or None,
+                    code or None,
+                    modality or None,
+                    layer or None,
+                    page_,
+                    size,
                 )
                 result = qs.search_events(store, qs.check_event_query(store, q))
             except ParamError as exc:
@@ -593,9 +632,18 @@ def create_app(db: Path, token: str | None = None) -> FastAPI:
                 params["token"] = request.query_params["token"]
             return "/events?" + urlencode(params)
 
-        return page(request, "events.html", "events", form=form, error=error, result=result,
-                    layers=layers, modalities=MODALITIES, link=link,
-                    status=400 if error else 200)
+        return page(
+            request,
+            "events.html",
+            "events",
+            form=form,
+            error=error,
+            result=result,
+            layers=layers,
+            modalities=MODALITIES,
+            link=link,
+            status=400 if error else 200,
+        )
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(request: Request, doc_id: str) -> HTMLResponse:
@@ -605,8 +653,13 @@ def create_app(db: Path, token: str | None = None) -> FastAPI:
             raise ApiError(404, f"no document with id {doc_id!r}")
         records = doc["events"] + doc["relations"]
         return page(
-            request, "document.html", "", doc=doc, url=safe_url(doc.get("url")),
-            pieces=qs.segments(doc["text"], records), records=records,
+            request,
+            "document.html",
+            "",
+            doc=doc,
+            url=safe_url(doc.get("url")),
+            pieces=qs.segments(doc["text"], records),
+            records=records,
         )
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
@@ -615,21 +668,33 @@ def create_app(db: Path, token: str | None = None) -> FastAPI:
         endpoints = []
         for path, methods in spec.get("paths", {}).items():
             for method, op in methods.items():
-                endpoints.append({
-                    "method": method.upper(), "path": path, "summary": op.get("summary", ""),
-                    "description": op.get("description", ""),
-                    "params": [
-                        {"name": p["name"], "in": p["in"], "required": p.get("required", False),
-                         "description": p.get("description", ""),
-                         "default": p.get("schema", {}).get("default")}
-                        for p in op.get("parameters", [])
-                    ],
-                })
+                endpoints.append(
+                    {
+                        "method": method.upper(),
+                        "path": path,
+                        "summary": op.get("summary", ""),
+                        "description": op.get("description", ""),
+                        "params": [
+                            {
+                                "name": p["name"],
+                                "in": p["in"],
+                                "required": p.get("required", False),
+                                "description": p.get("description", ""),
+                                "default": p.get("schema", {}).get("default"),
+                            }
+                            for p in op.get("parameters", [])
+                        ],
+                    }
+                )
         return page(request, "apidocs.html", "docs", endpoints=endpoints)
 
     # Event-page template helper needs Jinja's access to evidence formatting too.
-    _env().globals.update(evidence_date=evidence_date, evidence_label=evidence_label,
-                          script_json=script_json, escape=html.escape)
+    _env().globals.update(
+        evidence_date=evidence_date,
+        evidence_label=evidence_label,
+        script_json=script_json,
+        escape=html.escape,
+    )
     return app
 
 

@@ -104,8 +104,9 @@ def check_event_query(store: Store, q: EventQuery) -> EventQuery:
     if q.modality and q.modality not in MODALITIES:
         raise ParamError(f"modality: {q.modality!r} is not one of {', '.join(MODALITIES)}")
     if q.layer and q.layer not in store.layers():
-        raise ParamError(f"layer: unknown layer {q.layer!r} (present: "
-                         f"{', '.join(store.layers()) or 'none'})")
+        raise ParamError(
+            f"layer: unknown layer {q.layer!r} (present: {', '.join(store.layers()) or 'none'})"
+        )
     if q.page < 1:
         raise ParamError("page: must be 1 or more")
     if not 1 <= q.size <= MAX_PAGE_SIZE:
@@ -139,7 +140,8 @@ def search_events(store: Store, q: EventQuery) -> dict[str, Any]:
     total = int(store.con.execute("SELECT count(*) FROM events" + clause, args).fetchone()[0])
     rows = fetch_dicts(
         store.con,
-        "SELECT * FROM events" + clause
+        "SELECT * FROM events"
+        + clause
         + " ORDER BY date_start NULLS LAST, doc_id, sentence, event_id LIMIT ? OFFSET ?",
         [*args, q.size, (q.page - 1) * q.size],
     )
@@ -192,6 +194,7 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
 
 def _record_label(rec: dict[str, Any]) -> tuple[str, str]:
     """(css class, tooltip) for a coded record."""
+
     def who(actor: dict[str, Any] | None) -> str:
         if not actor:
             return "?"

@@ -49,8 +49,12 @@ EXPECTED: dict[str, tuple[str, object]] = {
     "nul_in_json.jsonl": ("rejected", "binary"),
 }
 BAD_LINES = {  # line -> reason words, for bad_lines.jsonl
-    1: "malformed JSON", 2: "not a JSON object", 3: "no 'text' field", 4: "not a string",
-    5: "empty 'text'", 6: "bad date",
+    1: "malformed JSON",
+    2: "not a JSON object",
+    3: "no 'text' field",
+    4: "not a string",
+    5: "empty 'text'",
+    6: "bad date",
 }
 
 
@@ -62,9 +66,11 @@ def small_inputs(folder: Path) -> None:
     (folder / "binary.bin").write_bytes(bytes(rng.randrange(256) for _ in range(600)) + b"\0")
     (folder / "utf16_no_bom.txt").write_bytes(text.encode("utf-16-le"))
     (folder / "utf16_be_no_bom.txt").write_bytes(
-        "India and Japan signed a defence agreement in Tokyo.\n".encode("utf-16-be"))
+        "India and Japan signed a defence agreement in Tokyo.\n".encode("utf-16-be")
+    )
     (folder / "mixed_encoding.txt").write_bytes(
-        "Moscow said: “talks”. ".encode() + "Café in Lahore, São Paulo.".encode("latin-1"))
+        "Moscow said: “talks”. ".encode() + "Café in Lahore, São Paulo.".encode("latin-1")
+    )
     (folder / "latin1.txt").write_bytes("Le président a rencontré à Genève.".encode("latin-1"))
     (folder / "empty.txt").write_bytes(b"")
     (folder / "whitespace.txt").write_bytes(b" \n\t\r\n  \n")
@@ -86,9 +92,10 @@ def small_inputs(folder: Path) -> None:
         "defence ministry said, in a sign of warming ties between the former rivals.</p>"
         "<img src=x onerror=\"alert('img')\"><p>India protested the drills and said it "
         "would raise the matter with Moscow, officials in New Delhi told reporters.</p>"
-        "</article></body></html>", encoding="utf-8")
-    (folder / "broken_feed.rss").write_text("<rss><channel><item><title>unclosed",
-                                            encoding="utf-8")
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    (folder / "broken_feed.rss").write_text("<rss><channel><item><title>unclosed", encoding="utf-8")
     lines = [
         '{"text": "unterminated',
         "[1, 2, 3]",
@@ -96,15 +103,16 @@ def small_inputs(folder: Path) -> None:
         '{"text": 42}',
         '{"text": "   "}',
         '{"text": "Russia met India.", "date": "2016-13-45"}',
-        json.dumps({"id": "good", "text": "Japan and India signed a defence pact.",
-                    "date": "2016-09-01"}),
+        json.dumps(
+            {"id": "good", "text": "Japan and India signed a defence pact.", "date": "2016-09-01"}
+        ),
     ]
     (folder / "bad_lines.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (folder / "ragged.csv").write_text(
-        "id,text\nr1,China praised Pakistan.\nr2,too,many,fields\n", encoding="utf-8")
+        "id,text\nr1,China praised Pakistan.\nr2,too,many,fields\n", encoding="utf-8"
+    )
     with zipfile.ZipFile(folder / "traversal.zip", "w") as zf:
-        zf.writestr("../../../../tmp/allegiance-evil.txt",
-                    "France criticised Iran over the talks.")
+        zf.writestr("../../../../tmp/allegiance-evil.txt", "France criticised Iran over the talks.")
         zf.writestr("/etc/allegiance-evil.txt", "Germany praised Japan.")
     (folder / "nul_in_json.jsonl").write_bytes(b'{"text": "a\x00b", "x": "\x00\x00\x00"}\n' * 5)
 
@@ -118,8 +126,10 @@ def big_inputs(folder: Path) -> dict[str, tuple[str, object]]:
         fh.write(b'{"text": "' + line + b'"}\n')
         fh.write(b'{"id": "after", "text": "China and Japan held talks."}\n')
     zeros = bytes(MB)
-    with zipfile.ZipFile(folder / "bomb.zip", "w", compression=zipfile.ZIP_DEFLATED) as zf, \
-            zf.open("zeros.txt", "w", force_zip64=True) as member:
+    with (
+        zipfile.ZipFile(folder / "bomb.zip", "w", compression=zipfile.ZIP_DEFLATED) as zf,
+        zf.open("zeros.txt", "w", force_zip64=True) as member,
+    ):
         for _ in range(200):
             member.write(zeros)
     with gzip.open(folder / "bomb.txt.gz", "wb", compresslevel=9) as gz:

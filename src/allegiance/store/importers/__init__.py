@@ -7,7 +7,7 @@ bad row in the run's ``rejects`` ledger with file, line and reason.
 
 from __future__ import annotations
 
-from allegiance.store.importers.base import ImportCounts, ImportError_, Importer
+from allegiance.store.importers.base import ImportCounts, Importer, ImportError_
 from allegiance.store.importers.events import EVENT_IMPORTERS
 from allegiance.store.importers.layers import LAYER_IMPORTERS
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 class ImportCounts:
     """The ledger of one import: every input row is stored, a duplicate, or rejected."""
 
-    rows: int = 0          # data rows read from the file
+    rows: int = 0  # data rows read from the file
     stored: int = 0
     duplicates: int = 0
     rejected: int = 0

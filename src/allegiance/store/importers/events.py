@@ -38,35 +38,115 @@ if TYPE_CHECKING:
 
 # GDELT / CAMEO actor type codes and ICEWS sector names to the contract's sectors.
 TYPE_SECTORS: dict[str, str] = {
-    "GOV": "GOV", "LEG": "GOV", "JUD": "GOV", "COP": "GOV", "SPY": "GOV", "ELI": "GOV",
-    "MIL": "MIL", "REB": "REB", "SEP": "REB", "INS": "INS", "UAF": "INS", "RAD": "INS",
-    "OPP": "POL", "PTY": "POL", "IGO": "IGO", "NGO": "NGO", "NGM": "NGO", "HRI": "NGO",
-    "AMN": "NGO", "IRC": "NGO", "BUS": "BUS", "MNC": "BUS", "MED": "MED", "CVL": "CVL",
-    "EDU": "CVL", "HLH": "CVL", "LAB": "CVL", "REF": "CVL", "AGR": "CVL", "ENV": "CVL",
-    "DEV": "CVL", "REL": "CVL", "CRM": "CVL", "ACT": "CVL", "SET": "CVL",
-    "GOVERNMENT": "GOV", "MILITARY": "MIL", "REBEL": "REB", "REBELS": "REB",
-    "INSURGENT": "INS", "INSURGENTS": "INS", "POLITICAL PARTY": "POL", "OPPOSITION": "POL",
-    "BUSINESS": "BUS", "MEDIA": "MED", "CIVILIAN": "CVL", "CIVILIANS": "CVL",
+    "GOV": "GOV",
+    "LEG": "GOV",
+    "JUD": "GOV",
+    "COP": "GOV",
+    "SPY": "GOV",
+    "ELI": "GOV",
+    "MIL": "MIL",
+    "REB": "REB",
+    "SEP": "REB",
+    "INS": "INS",
+    "UAF": "INS",
+    "RAD": "INS",
+    "OPP": "POL",
+    "PTY": "POL",
+    "IGO": "IGO",
+    "NGO": "NGO",
+    "NGM": "NGO",
+    "HRI": "NGO",
+    "AMN": "NGO",
+    "IRC": "NGO",
+    "BUS": "BUS",
+    "MNC": "BUS",
+    "MED": "MED",
+    "CVL": "CVL",
+    "EDU": "CVL",
+    "HLH": "CVL",
+    "LAB": "CVL",
+    "REF": "CVL",
+    "AGR": "CVL",
+    "ENV": "CVL",
+    "DEV": "CVL",
+    "REL": "CVL",
+    "CRM": "CVL",
+    "ACT": "CVL",
+    "SET": "CVL",
+    "GOVERNMENT": "GOV",
+    "MILITARY": "MIL",
+    "REBEL": "REB",
+    "REBELS": "REB",
+    "INSURGENT": "INS",
+    "INSURGENTS": "INS",
+    "POLITICAL PARTY": "POL",
+    "OPPOSITION": "POL",
+    "BUSINESS": "BUS",
+    "MEDIA": "MED",
+    "CIVILIAN": "CVL",
+    "CIVILIANS": "CVL",
 }
 # ICEWS "Sectors" lists: the first matching rule (in this order) decides the sector.
 ICEWS_SECTOR_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("MIL", ("Military", "Marines", "Army", "Navy", "Air Force", "Naval", "Armed Forces")),
     ("REB", ("Rebels", "Separatists")),
-    ("INS", ("Insurgents", "Unidentified Forces", "Radicals / Extremists / Fundamentalists",
-             "Terrorists")),
-    ("IGO", ("International Government Organization", "Regional Diplomatic IGOs",
-             "Global Diplomatic IGOs", "Global Economic/Financial/Trade IGOs",
-             "Human Rights IGOs")),
-    ("NGO", ("Nongovernmental Organizations / Activists",
-             "Nongovernmental Organization (International)",
-             "Human Rights NGOs", "Medical / Health NGOs")),
-    ("GOV", ("Government", "Executive", "Executive Office", "Cabinet", "Foreign Ministry",
-             "Legislative / Parliamentary", "Judicial", "Police", "Defense / Security Ministry")),
+    (
+        "INS",
+        (
+            "Insurgents",
+            "Unidentified Forces",
+            "Radicals / Extremists / Fundamentalists",
+            "Terrorists",
+        ),
+    ),
+    (
+        "IGO",
+        (
+            "International Government Organization",
+            "Regional Diplomatic IGOs",
+            "Global Diplomatic IGOs",
+            "Global Economic/Financial/Trade IGOs",
+            "Human Rights IGOs",
+        ),
+    ),
+    (
+        "NGO",
+        (
+            "Nongovernmental Organizations / Activists",
+            "Nongovernmental Organization (International)",
+            "Human Rights NGOs",
+            "Medical / Health NGOs",
+        ),
+    ),
+    (
+        "GOV",
+        (
+            "Government",
+            "Executive",
+            "Executive Office",
+            "Cabinet",
+            "Foreign Ministry",
+            "Legislative / Parliamentary",
+            "Judicial",
+            "Police",
+            "Defense / Security Ministry",
+        ),
+    ),
     ("POL", ("Parties", "Opposition Major Party (Out Of Government)", "Dissident")),
     ("BUS", ("Business",)),
     ("MED", ("Media", "News")),
-    ("CVL", ("General Population / Civilian / Social", "Social", "Education", "Labor",
-             "Agricultural", "Protestors / Popular Opposition / Mobs", "Criminals / Gangs")),
+    (
+        "CVL",
+        (
+            "General Population / Civilian / Social",
+            "Social",
+            "Education",
+            "Labor",
+            "Agricultural",
+            "Protestors / Popular Opposition / Mobs",
+            "Criminals / Gangs",
+        ),
+    ),
 )
 
 
@@ -111,15 +191,17 @@ def _cameo_table() -> pa.Table:
         if code.startswith("0") and code[1:] not in codes:
             rows.setdefault(code[1:], entry)
     items = list(rows.items())
-    return pa.table({
-        "alias": [a for a, _ in items],
-        "code": [e.code for _, e in items],
-        "root": [e.root for _, e in items],
-        "goldstein": pa.array([e.goldstein for _, e in items], pa.float64()),
-        "quad_class": pa.array([e.quad_class for _, e in items], pa.int8()),
-        "plover": [e.plover for _, e in items],
-        "plover_mode": [e.plover_mode for _, e in items],
-    })
+    return pa.table(
+        {
+            "alias": [a for a, _ in items],
+            "code": [e.code for _, e in items],
+            "root": [e.root for _, e in items],
+            "goldstein": pa.array([e.goldstein for _, e in items], pa.float64()),
+            "quad_class": pa.array([e.quad_class for _, e in items], pa.int8()),
+            "plover": [e.plover for _, e in items],
+            "plover_mode": [e.plover_mode for _, e in items],
+        }
+    )
 
 
 def _install_tables(con: duckdb.DuckDBPyConnection) -> None:
@@ -169,8 +251,10 @@ def _icews_sector(expr: str) -> str:
     parts = []
     for sector, names in ICEWS_SECTOR_RULES:
         arr = "[" + ", ".join(_lit(n) for n in names) + "]"
-        parts.append(f"WHEN list_has_any(list_transform(string_split({expr}, ','), "
-                     f"lambda s: trim(s)), {arr}) THEN {_lit(sector)}")
+        parts.append(
+            f"WHEN list_has_any(list_transform(string_split({expr}, ','), "
+            f"lambda s: trim(s)), {arr}) THEN {_lit(sector)}"
+        )
     return f"CASE WHEN {expr} IS NULL THEN NULL {' '.join(parts)} ELSE NULL END"
 
 
@@ -183,8 +267,9 @@ def _generic_sector(expr: str) -> str:
 def _country_key(expr: str) -> str:
     """Join key into _al_country: codes stay upper-case, names are lower-cased."""
     first = f"trim(split_part({expr}, ';', 1))"
-    return (f"CASE WHEN regexp_full_match({first}, '[A-Z]{{3}}') THEN {first} "
-            f"ELSE lower({first}) END")
+    return (
+        f"CASE WHEN regexp_full_match({first}, '[A-Z]{{3}}') THEN {first} ELSE lower({first}) END"
+    )
 
 
 def _name_code(name: str) -> str:
@@ -270,7 +355,7 @@ def _staged_sql(path: Path, skip: int, lay: _Layout) -> str:
                sc.iso3 AS source_country, tc.iso3 AS target_country,
                coalesce(try_strptime(date_raw, '%Y%m%d')::DATE,
                         try_cast(date_raw AS DATE)) AS d,
-               CASE {' '.join(reasons)} ELSE NULL END AS reason
+               CASE {" ".join(reasons)} ELSE NULL END AS reason
         FROM raw
         LEFT JOIN _al_cameo c ON c.alias = raw.cameo_raw
         LEFT JOIN _al_country sc ON sc.key = raw.source_key
@@ -290,29 +375,39 @@ _EVENT_COLS = (
 )
 
 
-def _run_layout(store: Store, path: Path, run_id: str, kind: str, skip: int,
-                lay: _Layout) -> ImportCounts:
+def _run_layout(
+    store: Store, path: Path, run_id: str, kind: str, skip: int, lay: _Layout
+) -> ImportCounts:
     con = store.con
     con.execute("SET enable_progress_bar = false")
     _install_tables(con)
     staged = _staged_sql(path, skip, lay)
     counts = ImportCounts()
     try:
-        counts.rows = int(con.execute(
-            f"SELECT count(*) FROM (SELECT row_number() OVER () AS line, l FROM {_scan(path)}) "
-            f"WHERE l IS NOT NULL AND line > {skip}"
-        ).fetchall()[0][0])
-        counts.rejected = int(con.execute(
-            f"INSERT INTO rejects (run_id, input, line, reason, kind) "
-            f"SELECT ?, ?, line, reason, 'rejected' FROM ({staged}) WHERE reason IS NOT NULL",
-            [run_id, str(path)],
-        ).fetchall()[0][0])
-        src_code = f"coalesce(r_source_code, source_country || coalesce(source_sector, ''), " \
-                   f"{_name_code('source_name')})"
-        tgt_code = f"coalesce(r_target_code, target_country || coalesce(target_sector, ''), " \
-                   f"{_name_code('target_name')})"
-        counts.stored = int(con.execute(
-            f"""
+        counts.rows = int(
+            con.execute(
+                f"SELECT count(*) FROM (SELECT row_number() OVER () AS line, l FROM {_scan(path)}) "
+                f"WHERE l IS NOT NULL AND line > {skip}"
+            ).fetchall()[0][0]
+        )
+        counts.rejected = int(
+            con.execute(
+                f"INSERT INTO rejects (run_id, input, line, reason, kind) "
+                f"SELECT ?, ?, line, reason, 'rejected' FROM ({staged}) WHERE reason IS NOT NULL",
+                [run_id, str(path)],
+            ).fetchall()[0][0]
+        )
+        src_code = (
+            f"coalesce(r_source_code, source_country || coalesce(source_sector, ''), "
+            f"{_name_code('source_name')})"
+        )
+        tgt_code = (
+            f"coalesce(r_target_code, target_country || coalesce(target_sector, ''), "
+            f"{_name_code('target_name')})"
+        )
+        counts.stored = int(
+            con.execute(
+                f"""
             INSERT OR IGNORE INTO events ({_EVENT_COLS})
             SELECT {_lit(kind)} || ':' || native_id, {_lit(kind)}, doc_id, sentence,
                    sentence_text, trigger,
@@ -325,8 +420,9 @@ def _run_layout(store: Store, path: Path, run_id: str, kind: str, skip: int,
                    native_id, coalesce(num_sources, 1), is_root, url
             FROM ({staged}) WHERE reason IS NULL
             """,
-            [run_id],
-        ).fetchall()[0][0])
+                [run_id],
+            ).fetchall()[0][0]
+        )
     except duckdb.Error as exc:
         msg = str(exc).splitlines()[0]
         if "gzip" in msg.lower() or "zlib" in msg.lower() or "compress" in msg.lower():
@@ -363,8 +459,10 @@ def _readable(path: Path) -> Iterator[Path]:
         info = members[0]
         limit = max_archive_bytes()
         if info.file_size > limit:
-            raise ImportError_(f"{path}: decompressed size {info.file_size:,} bytes exceeds "
-                               f"the limit of {limit:,} (${ARCHIVE_ENV})")
+            raise ImportError_(
+                f"{path}: decompressed size {info.file_size:,} bytes exceeds "
+                f"the limit of {limit:,} (${ARCHIVE_ENV})"
+            )
         if info.file_size > _BOMB_MIN and info.file_size > _BOMB_RATIO * max(1, info.compress_size):
             raise ImportError_(f"{path}: compression ratio over {_BOMB_RATIO}:1 (zip bomb?)")
         with tempfile.TemporaryDirectory(prefix="allegiance-import-") as tmp:
@@ -375,8 +473,10 @@ def _readable(path: Path) -> Iterator[Path]:
                     while chunk := src.read(1 << 20):
                         written += len(chunk)
                         if written > limit:  # the header lied about the size
-                            raise ImportError_(f"{path}: decompressed size exceeds the limit "
-                                               f"of {limit:,} bytes (${ARCHIVE_ENV})")
+                            raise ImportError_(
+                                f"{path}: decompressed size exceeds the limit "
+                                f"of {limit:,} bytes (${ARCHIVE_ENV})"
+                            )
                         dst.write(chunk)
             except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
                 raise ImportError_(f"{path}: corrupt zip file: {exc}") from exc
@@ -386,7 +486,7 @@ def _readable(path: Path) -> Iterator[Path]:
 ARCHIVE_ENV = "ALLEGIANCE_MAX_ARCHIVE_BYTES"
 DEFAULT_MAX_ARCHIVE_BYTES = 16 * 1024**3
 _BOMB_MIN = 100 * 1024**2  # members smaller than this may compress as well as they like
-_BOMB_RATIO = 200          # real event files compress about 10:1; zeros about 1000:1
+_BOMB_RATIO = 200  # real event files compress about 10:1; zeros about 1000:1
 
 
 def max_archive_bytes() -> int:
@@ -412,16 +512,19 @@ def _first_line(path: Path) -> str:
     return raw.decode("utf-8", errors="replace").lstrip("\ufeff").rstrip("\r\n")
 
 
-def _header_index(header: Sequence[str], path: Path, wanted: dict[str, Sequence[str]],
-                  required: Sequence[str]) -> dict[str, int | None]:
+def _header_index(
+    header: Sequence[str], path: Path, wanted: dict[str, Sequence[str]], required: Sequence[str]
+) -> dict[str, int | None]:
     norm = {h.strip().lower(): i for i, h in enumerate(header)}
     out: dict[str, int | None] = {}
     for key, names in wanted.items():
         out[key] = next((norm[n.lower()] for n in names if n.lower() in norm), None)
     missing = [wanted[k][0] for k in required if out[k] is None]
     if missing:
-        raise ImportError_(f"{path}: missing column(s) {', '.join(map(repr, missing))} "
-                           f"in the header (found: {', '.join(header[:12])}...)")
+        raise ImportError_(
+            f"{path}: missing column(s) {', '.join(map(repr, missing))} "
+            f"in the header (found: {', '.join(header[:12])}...)"
+        )
     return out
 
 
@@ -434,13 +537,19 @@ def _gdelt_layout(ncols: tuple[int, ...], url_col: dict[int, int]) -> _Layout:
     return _Layout(
         native_id=_field(0),
         date=_field(1),
-        source_code=_field(5), source_name=_field(6), source_key=_field(7),
+        source_code=_field(5),
+        source_name=_field(6),
+        source_key=_field(7),
         source_sector=_case_map(_field(12), TYPE_SECTORS),
-        target_code=_field(15), target_name=_field(16), target_key=_field(17),
+        target_code=_field(15),
+        target_name=_field(16),
+        target_key=_field(17),
         target_sector=_case_map(_field(22), TYPE_SECTORS),
         is_root=f"{_field(25)} = '1'",
         cameo=_field(26),
-        quad_class=_field(29), goldstein=_field(30), num_sources=_field(32),
+        quad_class=_field(29),
+        goldstein=_field(30),
+        num_sources=_field(32),
         url=f"CASE {url_case} ELSE NULL END" if url_case else "NULL",
         ncol_ok=f"ncol IN ({', '.join(map(str, ncols))})",
         ncol_reason=f"'expected {allowed} tab-separated columns, found ' || ncol",
@@ -455,34 +564,47 @@ def import_gdelt1(store: Store, path: Path, run_id: str) -> ImportCounts:
     """GDELT 1.0 events: 58 columns (daily files) or 57 (back files, no SOURCEURL)."""
     with _readable(path) as p:
         lay = _gdelt_layout((57, 58), {58: 57})
-        return _relabel(_run_layout(store, p, run_id, "gdelt1", _gdelt_skip(p), lay), store,
-                        run_id, p, path)
+        return _relabel(
+            _run_layout(store, p, run_id, "gdelt1", _gdelt_skip(p), lay), store, run_id, p, path
+        )
 
 
 def import_gdelt2(store: Store, path: Path, run_id: str) -> ImportCounts:
     """GDELT 2.0 events: 61 tab-separated columns, with or without a header line."""
     with _readable(path) as p:
         lay = _gdelt_layout((61,), {61: 60})
-        return _relabel(_run_layout(store, p, run_id, "gdelt2", _gdelt_skip(p), lay), store,
-                        run_id, p, path)
+        return _relabel(
+            _run_layout(store, p, run_id, "gdelt2", _gdelt_skip(p), lay), store, run_id, p, path
+        )
 
 
-def _relabel(counts: ImportCounts, store: Store, run_id: str, used: Path,
-             given: Path) -> ImportCounts:
+def _relabel(
+    counts: ImportCounts, store: Store, run_id: str, used: Path, given: Path
+) -> ImportCounts:
     """Rejects name the file the user gave, not a temporary unpacked copy."""
     if Path(used) != Path(given):
-        store.con.execute("UPDATE rejects SET input = ? WHERE run_id = ? AND input = ?",
-                          [str(given), run_id, str(used)])
+        store.con.execute(
+            "UPDATE rejects SET input = ? WHERE run_id = ? AND input = ?",
+            [str(given), run_id, str(used)],
+        )
     return counts
 
 
 # -- ICEWS --------------------------------------------------------------------------------------
 
 _ICEWS_COLS: dict[str, Sequence[str]] = {
-    "id": ("Event ID",), "date": ("Event Date",), "sname": ("Source Name",),
-    "ssec": ("Source Sectors",), "scty": ("Source Country",), "text": ("Event Text",),
-    "cameo": ("CAMEO Code",), "intensity": ("Intensity",), "tname": ("Target Name",),
-    "tsec": ("Target Sectors",), "tcty": ("Target Country",), "story": ("Story ID",),
+    "id": ("Event ID",),
+    "date": ("Event Date",),
+    "sname": ("Source Name",),
+    "ssec": ("Source Sectors",),
+    "scty": ("Source Country",),
+    "text": ("Event Text",),
+    "cameo": ("CAMEO Code",),
+    "intensity": ("Intensity",),
+    "tname": ("Target Name",),
+    "tsec": ("Target Sectors",),
+    "tcty": ("Target Country",),
+    "story": ("Story ID",),
     "sent": ("Sentence Number",),
 }
 
@@ -491,14 +613,19 @@ def import_icews(store: Store, path: Path, run_id: str) -> ImportCounts:
     """ICEWS events (tab-separated with a header; country names; repeated event ids)."""
     with _readable(path) as p:
         header = _first_line(p).split("\t")
-        ix = _header_index(header, p, _ICEWS_COLS,
-                           ("id", "date", "sname", "scty", "cameo", "tname", "tcty"))
+        ix = _header_index(
+            header, p, _ICEWS_COLS, ("id", "date", "sname", "scty", "cameo", "tname", "tcty")
+        )
         n = len(header)
         story = _field(ix["story"])
         lay = _Layout(
-            native_id=_field(ix["id"]), date=_field(ix["date"]), cameo=_field(ix["cameo"]),
-            source_key=f"lower({_field(ix['scty'])})", target_key=f"lower({_field(ix['tcty'])})",
-            source_name=_field(ix["sname"]), target_name=_field(ix["tname"]),
+            native_id=_field(ix["id"]),
+            date=_field(ix["date"]),
+            cameo=_field(ix["cameo"]),
+            source_key=f"lower({_field(ix['scty'])})",
+            target_key=f"lower({_field(ix['tcty'])})",
+            source_name=_field(ix["sname"]),
+            target_name=_field(ix["tname"]),
             source_sector=_icews_sector(_field(ix["ssec"])),
             target_sector=_icews_sector(_field(ix["tsec"])),
             goldstein=_field(ix["intensity"]),
@@ -514,8 +641,10 @@ def import_icews(store: Store, path: Path, run_id: str) -> ImportCounts:
 # -- POLECAT ------------------------------------------------------------------------------------
 
 _POLECAT_COLS: dict[str, Sequence[str]] = {
-    "id": ("Event ID", "event_id"), "date": ("Event Date", "event_date"),
-    "type": ("Event Type", "event_type"), "mode": ("Event Mode", "event_mode"),
+    "id": ("Event ID", "event_id"),
+    "date": ("Event Date", "event_date"),
+    "type": ("Event Type", "event_type"),
+    "mode": ("Event Mode", "event_mode"),
     "intensity": ("Event Intensity", "event_intensity"),
     "sname": ("Actor Name", "source_actor", "Source Actor"),
     "scty": ("Actor Country", "source_country", "Source Country"),
@@ -523,7 +652,8 @@ _POLECAT_COLS: dict[str, Sequence[str]] = {
     "tname": ("Recipient Name", "Target Name", "target_actor"),
     "tcty": ("Recipient Country", "Target Country", "target_country"),
     "tsec": ("Primary Recipient Sector", "Recipient Sector", "Recipient Type", "target_agent"),
-    "story": ("Story ID", "story_id"), "sent": ("Sentence Number", "sentence_number"),
+    "story": ("Story ID", "story_id"),
+    "sent": ("Sentence Number", "sentence_number"),
     "text": ("Event Text", "Event Sentence", "event_text"),
     "url": ("Source URL", "URL", "url"),
 }
@@ -533,33 +663,40 @@ def import_polecat(store: Store, path: Path, run_id: str) -> ImportCounts:
     """POLECAT (PLOVER-coded) events; the PLOVER type maps to a representative CAMEO root."""
     with _readable(path) as p:
         header = _first_line(p).split("\t")
-        ix = _header_index(header, p, _POLECAT_COLS,
-                           ("id", "date", "type", "sname", "scty", "tname", "tcty"))
+        ix = _header_index(
+            header, p, _POLECAT_COLS, ("id", "date", "type", "sname", "scty", "tname", "tcty")
+        )
         n = len(header)
         roots = {t: r for t in ontology.plover_types() if (r := plover_root(t))}
         ptype = f"upper({_field(ix['type'])})"
         story = _field(ix["story"])
         lay = _Layout(
-            native_id=_field(ix["id"]), date=_field(ix["date"]),
+            native_id=_field(ix["id"]),
+            date=_field(ix["date"]),
             cameo=_case_map(_field(ix["type"]), roots),
             source_key=_country_key(_field(ix["scty"])),
             target_key=_country_key(_field(ix["tcty"])),
-            source_name=_field(ix["sname"]), target_name=_field(ix["tname"]),
+            source_name=_field(ix["sname"]),
+            target_name=_field(ix["tname"]),
             source_sector=_generic_sector(_field(ix["ssec"])),
             target_sector=_generic_sector(_field(ix["tsec"])),
             goldstein=_field(ix["intensity"]),
-            plover=ptype, plover_mode=f"lower({_field(ix['mode'])})",
+            plover=ptype,
+            plover_mode=f"lower({_field(ix['mode'])})",
             doc_id=f"'polecat:' || {story}" if ix["story"] is not None else "NULL",
-            sentence=_field(ix["sent"]), sentence_text=_field(ix["text"]),
+            sentence=_field(ix["sent"]),
+            sentence_text=_field(ix["text"]),
             url=_field(ix["url"]),
             ncol_ok=f"ncol = {n}",
             ncol_reason=f"'expected {n} tab-separated columns, found ' || ncol",
-            extra_reasons=((f"{ptype} NOT IN ({', '.join(_lit(t) for t in roots)})",
-                            f"'unknown PLOVER event type ' || '''' || {_field(ix['type'])} "
-                            "|| ''''"),),
+            extra_reasons=(
+                (
+                    f"{ptype} NOT IN ({', '.join(_lit(t) for t in roots)})",
+                    f"'unknown PLOVER event type ' || '''' || {_field(ix['type'])} || ''''",
+                ),
+            ),
         )
-        return _relabel(_run_layout(store, p, run_id, "polecat", 1, lay), store, run_id, p,
-                        path)
+        return _relabel(_run_layout(store, p, run_id, "polecat", 1, lay), store, run_id, p, path)
 
 
 # -- our own JSONL event records ----------------------------------------------------------------
@@ -588,22 +725,26 @@ def _jsonl_row(rec: dict[str, Any], run_id: str) -> dict[str, Any]:
     except (ValueError, TypeError) as exc:
         raise ValueError(f"bad date {rec.get('date')!r}") from exc
     modality = rec.get("modality") or "asserted"
-    if modality not in ("asserted", "negated", "hypothetical", "future", "alleged",
-                        "speculative"):
+    if modality not in ("asserted", "negated", "hypothetical", "future", "alleged", "speculative"):
         raise ValueError(f"unknown modality {modality!r}")
     ev = Event(
-        doc_id=rec.get("doc_id"), sentence=rec.get("sentence"),
+        doc_id=rec.get("doc_id"),
+        sentence=rec.get("sentence"),
         span=(span[0], span[1]) if isinstance(span, list) and len(span) == 2 else (None, None),
-        sentence_text=rec.get("sentence_text"), trigger=rec.get("trigger"),
+        sentence_text=rec.get("sentence_text"),
+        trigger=rec.get("trigger"),
         source=Actor.from_dict(src),
         target=Actor.from_dict(tgt) if isinstance(tgt, dict) and tgt.get("code") else None,
-        cameo=entry.code, cameo_root=rec.get("cameo_root") or entry.root,
-        plover=rec.get("plover", entry.plover), plover_mode=rec.get("plover_mode"),
-        goldstein=float(rec["goldstein"]) if rec.get("goldstein") is not None
-        else entry.goldstein,
-        quad_class=int(rec["quad_class"]) if rec.get("quad_class") is not None
+        cameo=entry.code,
+        cameo_root=rec.get("cameo_root") or entry.root,
+        plover=rec.get("plover", entry.plover),
+        plover_mode=rec.get("plover_mode"),
+        goldstein=float(rec["goldstein"]) if rec.get("goldstein") is not None else entry.goldstein,
+        quad_class=int(rec["quad_class"])
+        if rec.get("quad_class") is not None
         else entry.quad_class,
-        modality=modality, date=date,
+        modality=modality,
+        date=date,
         confidence=float(rec["confidence"]) if rec.get("confidence") is not None else 1.0,
     )
     row = event_row(ev, rec.get("coder_version") or "", run_id)
@@ -623,8 +764,9 @@ def _insert_rows(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> 
     cols = ", ".join(table.column_names)
     con.register("_al_jsonl_batch", table)
     try:
-        got = con.execute(f"INSERT OR IGNORE INTO events ({cols}) SELECT {cols} "
-                          "FROM _al_jsonl_batch").fetchall()
+        got = con.execute(
+            f"INSERT OR IGNORE INTO events ({cols}) SELECT {cols} FROM _al_jsonl_batch"
+        ).fetchall()
     finally:
         con.unregister("_al_jsonl_batch")
     return int(got[0][0]) if got else 0

@@ -28,10 +28,19 @@ if TYPE_CHECKING:
 YEAR_MIN, YEAR_MAX = 1800, 2100
 
 # strength of the strongest obligation of an alliance (docs/analysis.md)
-ATOP_VALUES = {"atop_defense": 1.0, "atop_offense": 1.0, "atop_neutral": 0.6,
-               "atop_nonagg": 0.6, "atop_consul": 0.4}
-COW_ALLIANCE_VALUES = {"cow_defense": 1.0, "cow_neutral": 0.6, "cow_nonagg": 0.6,
-                       "cow_entente": 0.4}
+ATOP_VALUES = {
+    "atop_defense": 1.0,
+    "atop_offense": 1.0,
+    "atop_neutral": 0.6,
+    "atop_nonagg": 0.6,
+    "atop_consul": 0.4,
+}
+COW_ALLIANCE_VALUES = {
+    "cow_defense": 1.0,
+    "cow_neutral": 0.6,
+    "cow_nonagg": 0.6,
+    "cow_entente": 0.4,
+}
 UNGA_VOTES = {1: "yes", 2: "abstain", 3: "no", 8: "absent", 9: "not a member"}
 
 
@@ -64,11 +73,13 @@ def _cow_year_rows() -> tuple[tuple[int, int, str], ...]:
 
 def _register_cow(con: duckdb.DuckDBPyConnection, name: str) -> None:
     rows = _cow_year_rows()
-    table = pa.table({
-        "cow": pa.array([r[0] for r in rows], pa.int32()),
-        "year": pa.array([r[1] for r in rows], pa.int32()),
-        "iso3": pa.array([r[2] for r in rows], pa.string()),
-    })
+    table = pa.table(
+        {
+            "cow": pa.array([r[0] for r in rows], pa.int32()),
+            "year": pa.array([r[1] for r in rows], pa.int32()),
+            "iso3": pa.array([r[2] for r in rows], pa.string()),
+        }
+    )
     con.register(f"{name}_arrow", table)
     try:
         con.execute(f"CREATE TEMP TABLE {name} AS SELECT * FROM {name}_arrow")
@@ -109,15 +120,18 @@ class _Job:
         self.tag = "_imp_" + uuid.uuid4().hex[:10]
         self.raw = self.tag + "_raw"
         self.temps: list[str] = []
-        src = f"read_csv({_q(str(self.path))}, header = true, all_varchar = true, " \
-              f"null_padding = true, auto_detect = true)"
+        src = (
+            f"read_csv({_q(str(self.path))}, header = true, all_varchar = true, "
+            f"null_padding = true, auto_detect = true)"
+        )
         if not self.path.exists():
             raise ImportError_(f"{self.path}: no such file")
         try:
             cols = [r[0] for r in self.con.execute(f"DESCRIBE SELECT * FROM {src}").fetchall()]
         except duckdb.Error as exc:
-            raise ImportError_(f"{self.path}: cannot read as CSV: "
-                               f"{str(exc).splitlines()[0]}") from None
+            raise ImportError_(
+                f"{self.path}: cannot read as CSV: {str(exc).splitlines()[0]}"
+            ) from None
         lower = {c.strip().lower(): c for c in cols}
         missing = [c for c in required if c not in lower]
         if missing:
@@ -129,8 +143,9 @@ class _Job:
                 f"AS BIGINT) AS line, {sel} FROM {src}"
             )
         except duckdb.Error as exc:
-            raise ImportError_(f"{self.path}: cannot read as CSV: "
-                               f"{str(exc).splitlines()[0]}") from None
+            raise ImportError_(
+                f"{self.path}: cannot read as CSV: {str(exc).splitlines()[0]}"
+            ) from None
         self.temps.append(self.raw)
         self.ref = self.path.name
 
@@ -175,8 +190,12 @@ class _Job:
         ).fetchall()
         for code, n, line in unknown:
             counts.unknown_codes[str(code)] = int(n)
-            self.store.add_reject(self.run_id, str(self.path), int(line),
-                                  f"unknown COW country code {code} ({n} rows)")
+            self.store.add_reject(
+                self.run_id,
+                str(self.path),
+                int(line),
+                f"unknown COW country code {code} ({n} rows)",
+            )
         any_null = " OR ".join(f"iso_{c} IS NULL" for c in cols)
         counts.rejected += self.scalar(f"SELECT count(*) FROM {mapped} WHERE {any_null}")
         return self.temp("known", f"SELECT * FROM {mapped} WHERE NOT ({any_null})")
@@ -191,16 +210,20 @@ class _Job:
 
 def _int_check(col: str, label: str | None = None) -> str:
     label = label or col
-    return (f"WHEN {col} IS NULL OR trim({col}) = '' THEN 'missing field: {label}' "
-            f"WHEN TRY_CAST(trim({col}) AS DOUBLE) IS NULL "
-            f"OR TRY_CAST(trim({col}) AS DOUBLE) <> floor(TRY_CAST(trim({col}) AS DOUBLE)) "
-            f"THEN 'not an integer {label}: ' || {col} ")
+    return (
+        f"WHEN {col} IS NULL OR trim({col}) = '' THEN 'missing field: {label}' "
+        f"WHEN TRY_CAST(trim({col}) AS DOUBLE) IS NULL "
+        f"OR TRY_CAST(trim({col}) AS DOUBLE) <> floor(TRY_CAST(trim({col}) AS DOUBLE)) "
+        f"THEN 'not an integer {label}: ' || {col} "
+    )
 
 
 def _year_check(col: str) -> str:
-    return (_int_check(col)
-            + f"WHEN NOT TRY_CAST(trim({col}) AS DOUBLE) BETWEEN {YEAR_MIN} AND {YEAR_MAX} "
-            f"THEN 'bad year {col}: ' || {col} ")
+    return (
+        _int_check(col)
+        + f"WHEN NOT TRY_CAST(trim({col}) AS DOUBLE) BETWEEN {YEAR_MIN} AND {YEAR_MAX} "
+        f"THEN 'bad year {col}: ' || {col} "
+    )
 
 
 def _int(col: str) -> str:
@@ -232,23 +255,26 @@ def import_signed_edges(store: Store, path: Path, run_id: str) -> ImportCounts:
         job = _Job(store, path, run_id, ("period", "start_year", "end_year", "from", "to", "sign"))
         try:
             sign = "lower(trim(sign))"
-            v = job.temp("v", f"""SELECT *, CASE
+            v = job.temp(
+                "v",
+                f"""SELECT *, CASE
                 WHEN "from" IS NULL OR trim("from") = '' THEN 'missing field: from'
                 WHEN "to" IS NULL OR trim("to") = '' THEN 'missing field: to'
-                {_year_check('start_year')} {_year_check('end_year')}
-                WHEN {_int('end_year')} < {_int('start_year')}
+                {_year_check("start_year")} {_year_check("end_year")}
+                WHEN {_int("end_year")} < {_int("start_year")}
                     THEN 'end_year before start_year'
                 WHEN sign IS NULL OR trim(sign) = '' THEN 'missing field: sign'
                 WHEN NOT coalesce({sign} IN ('+', '-', 'positive', 'negative')
                     OR (TRY_CAST({sign} AS DOUBLE) BETWEEN -1 AND 1
                         AND TRY_CAST({sign} AS DOUBLE) <> 0), false)
                     THEN 'unknown sign: ' || sign
-                END AS reason FROM {job.raw}""")
+                END AS reason FROM {job.raw}""",
+            )
             counts.rows = job.scalar(f"SELECT count(*) FROM {v}")
             counts.rejected += job.reject_where(v)
             src = f"""SELECT 'signed-edges' AS layer, trim("from") AS a, trim("to") AS b,
-                make_date({_int('start_year')}, 1, 1) AS start_date,
-                make_date({_int('end_year')}, 12, 31) AS end_date,
+                make_date({_int("start_year")}, 1, 1) AS start_date,
+                make_date({_int("end_year")}, 12, 31) AS end_date,
                 CASE WHEN {sign} IN ('+', 'positive') THEN 1.0
                      WHEN {sign} IN ('-', 'negative') THEN -1.0
                      ELSE TRY_CAST({sign} AS DOUBLE) END AS value,
@@ -275,42 +301,57 @@ def _alliance_importer(layer: str, flags: dict[str, float]) -> Importer:
             try:
                 flag_checks = " ".join(
                     f"WHEN coalesce(trim({f}), '') NOT IN ('', '0', '1', '0.0', '1.0') "
-                    f"THEN 'bad flag {f}: ' || {f} " for f in flags
+                    f"THEN 'bad flag {f}: ' || {f} "
+                    for f in flags
                 )
-                strength = "greatest(" + ", ".join(
-                    f"CASE WHEN trim({f}) IN ('1', '1.0') THEN {w} ELSE 0.0 END"
-                    for f, w in flags.items()) + ")"
-                v = job.temp("v", f"""SELECT *, CASE
-                    {_int_check('ccode1')} {_int_check('ccode2')} {_year_check('year')}
+                strength = (
+                    "greatest("
+                    + ", ".join(
+                        f"CASE WHEN trim({f}) IN ('1', '1.0') THEN {w} ELSE 0.0 END"
+                        for f, w in flags.items()
+                    )
+                    + ")"
+                )
+                v = job.temp(
+                    "v",
+                    f"""SELECT *, CASE
+                    {_int_check("ccode1")} {_int_check("ccode2")} {_year_check("year")}
                     {flag_checks}
                     WHEN {strength} = 0 THEN 'no obligation flagged (all flags 0)'
-                    END AS reason FROM {job.raw}""")
+                    END AS reason FROM {job.raw}""",
+                )
                 counts.rows = job.scalar(f"SELECT count(*) FROM {v}")
                 counts.rejected += job.reject_where(v)
-                good = job.temp("good", f"""SELECT line, {_int('ccode1')} AS c1,
-                    {_int('ccode2')} AS c2, {_int('year')} AS year, {strength} AS value
-                    FROM {v} WHERE reason IS NULL""")
+                good = job.temp(
+                    "good",
+                    f"""SELECT line, {_int("ccode1")} AS c1,
+                    {_int("ccode2")} AS c2, {_int("year")} AS year, {strength} AS value
+                    FROM {v} WHERE reason IS NULL""",
+                )
                 known = job.map_codes(good, ("c1", "c2"), counts)
                 src = f"""SELECT {_q(layer)} AS layer, least(iso_c1, iso_c2) AS a,
                     greatest(iso_c1, iso_c2) AS b, make_date(year, 1, 1) AS start_date,
                     make_date(year, 12, 31) AS end_date, max(value) AS value, 1.0 AS weight,
                     {_q(job.ref)} || ':' || min(line) AS ref
                     FROM {known} WHERE iso_c1 <> iso_c2 GROUP BY ALL"""
-                counts.rejected += job.scalar(
-                    f"SELECT count(*) FROM {known} WHERE iso_c1 = iso_c2")
+                counts.rejected += job.scalar(f"SELECT count(*) FROM {known} WHERE iso_c1 = iso_c2")
                 job.con.execute(
                     f"INSERT INTO rejects SELECT ?, ?, line, 'same state on both sides: ' || "
                     f"iso_c1, 'rejected' FROM {known} WHERE iso_c1 = iso_c2",
-                    [run_id, str(path)])
-                counts.stored = _insert_ties(job, src, ("layer", "a", "b", "start_date",
-                                                        "end_date"))
+                    [run_id, str(path)],
+                )
+                counts.stored = _insert_ties(
+                    job, src, ("layer", "a", "b", "start_date", "end_date")
+                )
                 counts.duplicates = counts.rows - counts.rejected - counts.stored
             finally:
                 job.close()
         return counts
 
-    run.__doc__ = f"Dyad-year alliance flags -> one {layer} tie per dyad-year, value by the " \
-                  "strongest obligation."
+    run.__doc__ = (
+        f"Dyad-year alliance flags -> one {layer} tie per dyad-year, value by the "
+        "strongest obligation."
+    )
     return run
 
 
@@ -318,39 +359,52 @@ def import_cow_mid(store: Store, path: Path, run_id: str) -> ImportCounts:
     """COW MID dispute-years -> negative ties, value -(highest hostility level)/5."""
     counts = ImportCounts()
     with _atomic(store):
-        job = _Job(store, path, run_id, ("dispnum", "ccode1", "ccode2", "year", "hostlev1",
-                                         "hostlev2"))
+        job = _Job(
+            store, path, run_id, ("dispnum", "ccode1", "ccode2", "year", "hostlev1", "hostlev2")
+        )
         try:
-            host = [f"WHEN {h} IS NOT NULL AND trim({h}) <> '' AND NOT coalesce("
-                    f"TRY_CAST(trim({h}) AS DOUBLE) IN (1, 2, 3, 4, 5), false) "
-                    f"THEN 'bad hostility level {h}: ' || {h} " for h in ("hostlev1", "hostlev2")]
-            v = job.temp("v", f"""SELECT *, CASE
+            host = [
+                f"WHEN {h} IS NOT NULL AND trim({h}) <> '' AND NOT coalesce("
+                f"TRY_CAST(trim({h}) AS DOUBLE) IN (1, 2, 3, 4, 5), false) "
+                f"THEN 'bad hostility level {h}: ' || {h} "
+                for h in ("hostlev1", "hostlev2")
+            ]
+            v = job.temp(
+                "v",
+                f"""SELECT *, CASE
                 WHEN dispnum IS NULL OR trim(dispnum) = '' THEN 'missing field: dispnum'
-                {_int_check('ccode1')} {_int_check('ccode2')} {_year_check('year')}
-                {' '.join(host)}
+                {_int_check("ccode1")} {_int_check("ccode2")} {_year_check("year")}
+                {" ".join(host)}
                 WHEN coalesce(trim(hostlev1), '') = '' AND coalesce(trim(hostlev2), '') = ''
                     THEN 'missing field: hostlev1/hostlev2'
-                END AS reason FROM {job.raw}""")
+                END AS reason FROM {job.raw}""",
+            )
             counts.rows = job.scalar(f"SELECT count(*) FROM {v}")
             counts.rejected += job.reject_where(v)
-            good = job.temp("good", f"""SELECT line, trim(dispnum) AS dispnum,
-                {_int('ccode1')} AS c1, {_int('ccode2')} AS c2, {_int('year')} AS year,
+            good = job.temp(
+                "good",
+                f"""SELECT line, trim(dispnum) AS dispnum,
+                {_int("ccode1")} AS c1, {_int("ccode2")} AS c2, {_int("year")} AS year,
                 greatest(coalesce(TRY_CAST(trim(hostlev1) AS DOUBLE), 0),
                          coalesce(TRY_CAST(trim(hostlev2) AS DOUBLE), 0)) AS host
-                FROM {v} WHERE reason IS NULL""")
+                FROM {v} WHERE reason IS NULL""",
+            )
             known = job.map_codes(good, ("c1", "c2"), counts)
             same = job.scalar(f"SELECT count(*) FROM {known} WHERE iso_c1 = iso_c2")
             counts.rejected += same
             job.con.execute(
                 f"INSERT INTO rejects SELECT ?, ?, line, 'same state on both sides: ' || iso_c1, "
-                f"'rejected' FROM {known} WHERE iso_c1 = iso_c2", [run_id, str(path)])
+                f"'rejected' FROM {known} WHERE iso_c1 = iso_c2",
+                [run_id, str(path)],
+            )
             src = f"""SELECT 'cow-mid' AS layer, least(iso_c1, iso_c2) AS a,
                 greatest(iso_c1, iso_c2) AS b, make_date(year, 1, 1) AS start_date,
                 make_date(year, 12, 31) AS end_date, -max(host) / 5.0 AS value,
                 1.0 AS weight, 'MID#' || dispnum AS ref
                 FROM {known} WHERE iso_c1 <> iso_c2 GROUP BY ALL"""
-            counts.stored = _insert_ties(job, src, ("layer", "a", "b", "start_date", "end_date",
-                                                    "ref"))
+            counts.stored = _insert_ties(
+                job, src, ("layer", "a", "b", "start_date", "end_date", "ref")
+            )
             counts.duplicates = counts.rows - counts.rejected - counts.stored
         finally:
             job.close()
@@ -389,20 +443,26 @@ def import_unga_votes(store: Store, path: Path, run_id: str) -> ImportCounts:
     with _atomic(store):
         job = _Job(store, path, run_id, ("rcid", "session", "year", "ccode", "vote"))
         try:
-            v = job.temp("v", f"""SELECT *, CASE
-                {_int_check('rcid')} {_year_check('year')} {_int_check('ccode')}
-                {_int_check('vote')}
-                WHEN {_int('vote')} NOT IN (1, 2, 3, 8, 9) THEN 'unknown vote code: ' || vote
+            v = job.temp(
+                "v",
+                f"""SELECT *, CASE
+                {_int_check("rcid")} {_year_check("year")} {_int_check("ccode")}
+                {_int_check("vote")}
+                WHEN {_int("vote")} NOT IN (1, 2, 3, 8, 9) THEN 'unknown vote code: ' || vote
                 WHEN session IS NOT NULL AND trim(session) <> ''
                     AND TRY_CAST(trim(session) AS DOUBLE) IS NULL
                     THEN 'not an integer session: ' || session
-                END AS reason FROM {job.raw}""")
+                END AS reason FROM {job.raw}""",
+            )
             counts.rows = job.scalar(f"SELECT count(*) FROM {v}")
             counts.rejected += job.reject_where(v)
-            good = job.temp("good", f"""SELECT line, CAST(TRY_CAST(trim(rcid) AS DOUBLE) AS BIGINT)
-                AS rcid, {_int('session')} AS session, {_int('year')} AS year,
-                {_int('ccode')} AS c1, CAST({_int('vote')} AS TINYINT) AS vote
-                FROM {v} WHERE reason IS NULL""")
+            good = job.temp(
+                "good",
+                f"""SELECT line, CAST(TRY_CAST(trim(rcid) AS DOUBLE) AS BIGINT)
+                AS rcid, {_int("session")} AS session, {_int("year")} AS year,
+                {_int("ccode")} AS c1, CAST({_int("vote")} AS TINYINT) AS vote
+                FROM {v} WHERE reason IS NULL""",
+            )
             known = job.map_codes(good, ("c1",), counts)
             before = job.scalar("SELECT count(*) FROM unga_votes")
             job.con.execute(
@@ -411,16 +471,20 @@ def import_unga_votes(store: Store, path: Path, run_id: str) -> ImportCounts:
                 WHERE NOT EXISTS (SELECT 1 FROM unga_votes u WHERE u.rcid = k.rcid
                                   AND u.ccode = k.c1)
                 QUALIFY row_number() OVER (PARTITION BY rcid, c1 ORDER BY line) = 1""",
-                [run_id])
+                [run_id],
+            )
             counts.stored = job.scalar("SELECT count(*) FROM unga_votes") - before
             counts.duplicates = counts.rows - counts.rejected - counts.stored
             years = job.temp("years", f"SELECT DISTINCT year FROM {known}")
             job.con.execute(
                 f"DELETE FROM ties WHERE layer = 'unga-votes' AND year(start_date) IN "
-                f"(SELECT year FROM {years})")
+                f"(SELECT year FROM {years})"
+            )
             job.con.execute(
                 f"INSERT INTO ties (layer, a, b, start_date, end_date, value, weight, ref, "
-                f"run_id) SELECT *, ? FROM ({unga_agreement_sql(years)})", [run_id])
+                f"run_id) SELECT *, ? FROM ({unga_agreement_sql(years)})",
+                [run_id],
+            )
         finally:
             job.close()
     return counts
