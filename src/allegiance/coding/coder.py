@@ -715,8 +715,9 @@ class _SentenceReader:
                 for r in self._prep_targets(v, sense.targets)
                 if not {a.code for a in r.actors} <= src_codes
             ]
-            if not targets and obj is not None:
-                targets = self._prep_targets(obj, sense.targets)
+            for o in (c for c in v.children if c.dep_ in {"dobj", "obj"}):
+                # "extradited a Rwandan genocide suspect to Kigali" (two objects in the parse)
+                targets = targets or self._prep_targets(o, sense.targets)
         elif not targets:
             if sense.objects:
                 src_codes = {a.code for r in sources for a in r.actors}
@@ -1053,8 +1054,13 @@ class _SentenceReader:
                         for r in self._refs_of(c)
                     ]
                 return []  # the controller is a passive subject: not an agent
-            if cur.dep_ == "relcl" and cur.head is not cur:
-                return self._refs_of(cur.head)
+            if cur.dep_ in {"relcl", "acl"} and cur.head is not cur:
+                refs = self._refs_of(cur.head)
+                if refs or cur.head.dep_ not in {"attr", "appos"}:
+                    return refs
+                # "India became the first country to recognise Bangladesh"
+                cur = cur.head
+                continue
             if cur.dep_ in {"xcomp", "pcomp"} and cur.head is not cur:
                 gov = cur.head.head if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" else cur.head
                 if _lemma(gov) in OBJECT_CONTROL:
