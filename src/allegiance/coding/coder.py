@@ -1598,6 +1598,13 @@ class _SentenceReader:
             n, ("of", "with", "to", "between", "among", "against"), nested=False
         )
         mods = self._modifier_refs(n)
+        named = [
+            self.token_refs[c.i] for c in n.children if c.dep_ == "appos" and c.i in self.token_refs
+        ]
+        owners = [r for c in n.children if c.dep_ == "poss" for r in self._refs_of(c)]
+        if named and owners:
+            # "visited its arch rival, India": the owner and the named state
+            return self._make_relation(n, [(o, x) for o in owners for x in named], cue)
         # "X and Y were adversaries" / "X was an ally of Y" / "Y's ally X"
         if n.dep_ in {"attr", "oprd", "conj", "appos"} or n.head.lemma_ in {
             "be",
