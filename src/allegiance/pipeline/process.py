@@ -121,7 +121,11 @@ def _coded_batches(
     batches = store.pending_documents(version, batch_size=batch_size, limit=limit)
     if workers <= 1:
         for docs in batches:
-            yield list(coder.code_many(docs))
+            # The file is closed while a batch is coded, so that the dashboard and other
+            # readers can query between batches (DuckDB admits one writer process).
+            with store.released():
+                coded = list(coder.code_many(docs))
+            yield coded
         return
     workers = min(workers, os.cpu_count() or 1) if workers > 0 else (os.cpu_count() or 1)
     with ProcessPoolExecutor(
@@ -132,6 +136,10 @@ def _coded_batches(
         for docs in batches:
             pending.append(pool.submit(_code_chunk, docs))
             if len(pending) >= workers * 2:
-                yield pending.pop(0).result()
+                with store.released():
+                    coded = pending.pop(0).result()
+                yield coded
         for fut in pending:
-            yield fut.result()
+            with store.released():
+                coded = fut.result()
+            yield coded

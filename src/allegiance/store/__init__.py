@@ -101,6 +101,20 @@ class Store:
 
     # -- lifecycle ---------------------------------------------------------------------------
 
+    @contextmanager
+    def released(self, busy_wait: float = 60.0) -> Iterator[None]:
+        """Close the file during slow work that needs no database (coding a batch), so that
+        readers in other processes can open it meanwhile; reopen it afterwards, waiting up to
+        ``busy_wait`` seconds for readers to let go."""
+        if self.read_only:
+            yield
+            return
+        self.con.close()
+        try:
+            yield
+        finally:
+            self.con = self._connect(busy_wait)
+
     def close(self) -> None:
         self.con.close()
 
