@@ -35,6 +35,15 @@ def _state(code: str) -> str:
     return code
 
 
+def _analyse(db: Path | None, fn, *args, **kwargs) -> dict:  # noqa: ANN001 - any analysis
+    """Run one analysis on a read-only store and return its contract dict."""
+    store = open_store(db, read_only=True)
+    try:
+        return fn(store, *args, **kwargs).to_dict()
+    finally:
+        store.close()
+
+
 def _name(code: str) -> str:
     from allegiance.actors import Gazetteer
 
@@ -58,20 +67,16 @@ def dyad_cmd(
 
     if by not in {"year", "quarter", "month"}:
         fail(f"--by {by!r}: expected year, quarter or month")
-    store = open_store(db, read_only=True)
-    try:
-        result = dyad_series(
-            store,
-            _state(a),
-            _state(b),
-            by=by,
-            layers=_layers(layers),
-            lineage=not no_lineage,
-            evidence=evidence,
-        )
-    finally:
-        store.close()
-    d = result.to_dict()
+    d = _analyse(
+        db,
+        dyad_series,
+        _state(a),
+        _state(b),
+        by=by,
+        layers=_layers(layers),
+        lineage=not no_lineage,
+        evidence=evidence,
+    )
     if fmt == Format.json:
         emit_json(d)
         return
@@ -107,19 +112,15 @@ def alignment_cmd(
     """How alike two states' relations to all others are (S score and kappa)."""
     from allegiance.analysis import alignment
 
-    store = open_store(db, read_only=True)
-    try:
-        result = alignment(
-            store,
-            _state(a),
-            _state(b),
-            period=period,
-            layers=_layers(layers),
-            lineage=not no_lineage,
-        )
-    finally:
-        store.close()
-    d = result.to_dict()
+    d = _analyse(
+        db,
+        alignment,
+        _state(a),
+        _state(b),
+        period=period,
+        layers=_layers(layers),
+        lineage=not no_lineage,
+    )
     if fmt == Format.json:
         emit_json(d)
     else:
@@ -143,12 +144,7 @@ def blocs_cmd(
     """Partition the signed network of a period into blocs with least frustration."""
     from allegiance.analysis import blocs
 
-    store = open_store(db, read_only=True)
-    try:
-        result = blocs(store, period=period, layers=_layers(layers), k=k, lineage=not no_lineage)
-    finally:
-        store.close()
-    d = result.to_dict()
+    d = _analyse(db, blocs, period=period, layers=_layers(layers), k=k, lineage=not no_lineage)
     if fmt == Format.json:
         emit_json(d)
         return
@@ -176,12 +172,7 @@ def shifts_cmd(
 
     if by not in {"year", "quarter", "month"}:
         fail(f"--by {by!r}: expected year, quarter or month")
-    store = open_store(db, read_only=True)
-    try:
-        result = shifts(store, by=by, layers=_layers(layers), lineage=not no_lineage, top=top)
-    finally:
-        store.close()
-    d = result.to_dict()
+    d = _analyse(db, shifts, by=by, layers=_layers(layers), lineage=not no_lineage, top=top)
     if fmt == Format.json:
         emit_json(d)
         return
@@ -221,12 +212,7 @@ def axis_cmd(
     b = [_state(c) for c in camp_b.split(",") if c.strip()]
     if not a or not b:
         fail('axis needs two non-empty camps, e.g. "RUS,CHN,PAK" "USA,IND,JPN"')
-    store = open_store(db, read_only=True)
-    try:
-        result = axis(store, a, b, by=by, layers=_layers(layers), lineage=not no_lineage)
-    finally:
-        store.close()
-    d = result.to_dict()
+    d = _analyse(db, axis, a, b, by=by, layers=_layers(layers), lineage=not no_lineage)
     if fmt == Format.json:
         emit_json(d)
         return

@@ -19,7 +19,7 @@ from typing import Any
 
 from allegiance.coding import Coder
 from allegiance.model import CodedDocument, Document
-from allegiance.pipeline.process import ProcessResult, Progress
+from allegiance.pipeline.process import ProcessResult, Progress, save_batch
 from allegiance.store import Store
 
 __all__ = ["CoderPlugin", "process_on_dask"]
@@ -175,16 +175,7 @@ def process_on_dask(
                     f"worker coder version {worker_version} differs from ours ({version}): "
                     "install the same allegiance on the workers"
                 )
-            with store.transaction():
-                n_ev, n_rel = store.save_coded(coded, version, run_id)
-                store.add_to_run(run_id, stored=len(coded), events=n_ev, relations=n_rel)
-            result.documents += len(coded)
-            result.events += n_ev
-            result.relations += n_rel
-            result.sentences += sum(c.sentences for c in coded)
-            result.skipped_sentences += sum(c.skipped_sentences for c in coded)
-            if progress:
-                progress(result.documents, total)
+            save_batch(store, coded, result, progress, total)
             if not done_submitting:
                 docs = next(batches, None)
                 if docs is None:

@@ -90,21 +90,32 @@ def process(
             str(lexicon) if lexicon else None,
             gate,
         ):
-            with store.transaction():
-                n_ev, n_rel = store.save_coded(coded, version, run_id)
-                store.add_to_run(run_id, stored=len(coded), events=n_ev, relations=n_rel)
-            result.documents += len(coded)
-            result.events += n_ev
-            result.relations += n_rel
-            result.sentences += sum(c.sentences for c in coded)
-            result.skipped_sentences += sum(c.skipped_sentences for c in coded)
-            if progress:
-                progress(result.documents, total)
+            save_batch(store, coded, result, progress, total)
     except BaseException:
         store.finish_run(run_id, "failed")
         raise
     store.finish_run(run_id, "ok")
     return result
+
+
+def save_batch(
+    store: Store,
+    coded: list[CodedDocument],
+    result: ProcessResult,
+    progress: Progress | None,
+    total: int,
+) -> None:
+    """Write one coded batch and its ledger counts in one transaction; update ``result``."""
+    with store.transaction():
+        n_ev, n_rel = store.save_coded(coded, result.coder_version, result.run_id)
+        store.add_to_run(result.run_id, stored=len(coded), events=n_ev, relations=n_rel)
+    result.documents += len(coded)
+    result.events += n_ev
+    result.relations += n_rel
+    result.sentences += sum(c.sentences for c in coded)
+    result.skipped_sentences += sum(c.skipped_sentences for c in coded)
+    if progress:
+        progress(result.documents, total)
 
 
 def _coded_batches(
