@@ -1,9 +1,11 @@
 """Readers and a second writer against a database while `allegiance process` writes to it.
 
-DuckDB allows one writing process per file.  What must hold: the dashboard answers 200 or 503
-("busy, try again"), never 500; CLI readers either answer or say "database is busy" in one line
-(exit 1); a second writer is refused the same way; and once the writer is done, everything
-reads back whole (every document coded once, the API sees every event).
+DuckDB allows one writing process per file, and `process` releases the file while it codes a
+batch.  What must hold: the dashboard answers 200 or 503 ("busy, try again"), never 500; CLI
+readers either answer or say "database is busy" in one line (exit 1); a second writer either
+gets in between the first writer's batches and completes, or is refused the same way; and once
+the writers are done, everything reads back whole (every document coded once, the API sees
+every event, no duplicates).
 """
 
 from __future__ import annotations
@@ -85,7 +87,8 @@ def test_readers_and_second_writer_during_process(tmp_path: Path) -> None:
         for t in threads:
             t.join(timeout=60)
         assert writer.returncode == 0, err
-        if writer_alive:
+        second_ok = second.returncode == 0
+        if writer_alive and not second_ok:
             _one_line_busy(second)
 
         assert not errors, errors[:5]
@@ -96,10 +99,18 @@ def test_readers_and_second_writer_during_process(tmp_path: Path) -> None:
             assert r.status_code == 200
             api_total = r.json()["total"]
     with Store(db, read_only=True) as store:
-        assert store.count("processed") == store.count("documents") == 120
         assert api_total == store.count("events") > 0
-        assert [r["status"] for r in store.runs()] == ["ok", "ok"]
+        statuses = [r["status"] for r in store.runs()]
+        assert set(statuses) == {"ok"}, statuses
+        if not second_ok:
+            # the refused writer changed nothing
+            assert store.count("processed") == store.count("documents") == 120
+            assert len(statuses) == 2
     no_duplicates(db)
-    # the refused writer changed nothing; run now, it works
+    # run the second writer now (again, if it got in), then code what it added
     assert cli("ingest", more, "--db", db).returncode == 0
+    assert cli("process", "--db", db).returncode == 0
+    with Store(db, read_only=True) as store:
+        assert store.count("processed") == store.count("documents") >= 120
+    no_duplicates(db)
     print(f"\nhttp statuses during the write: {dict(http)}; cli readers: {dict(cli_outcomes)}")
