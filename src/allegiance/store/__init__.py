@@ -71,17 +71,21 @@ class Store:
             raise StoreError(f"{self.path}: no such database (run `allegiance ingest` first)")
         if busy_wait is None:
             busy_wait = _env_float(BUSY_WAIT_ENV, BUSY_WAIT) if not read_only else 0.0
-        self.con = self._connect(busy_wait)
+        if read_only:
+            self._yield_to_writer()
+            self.con = self._connect(busy_wait)
+        else:
+            self.con = self._connect_as_writer(busy_wait, poll=0.05)
         try:
             self._check_version()
         except BaseException:
             self.con.close()
             raise
 
-    def _connect(self, busy_wait: float) -> duckdb.DuckDBPyConnection:
+    def _connect(self, busy_wait: float, poll: float = 0.05) -> duckdb.DuckDBPyConnection:
         """Open the file; a lock held by another process is retried for ``busy_wait`` s."""
         deadline = time.monotonic() + max(0.0, busy_wait)
-        delay = 0.05
+        delay = poll
         while True:
             try:
                 return duckdb.connect(str(self.path), read_only=self.read_only)
@@ -94,18 +98,35 @@ class Store:
                         f"{self.path}: database is busy (another process is writing)"
                     ) from exc
                 time.sleep(delay)
-                delay = min(delay * 2, 0.5)
+                delay = min(delay * 2, 0.5 if poll >= 0.05 else 0.05)
             except duckdb.Error as exc:
                 first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
                 raise StoreError(f"{self.path}: not an allegiance database: {first}") from exc
 
     # -- lifecycle ---------------------------------------------------------------------------
 
+    @property
+    def _writer_waiting(self) -> Path:
+        return self.path.with_name(self.path.name + ".writer-waiting")
+
+    def _yield_to_writer(self, patience: float = 2.0) -> None:
+        """Readers step aside while a writer waits to reopen the file, so that a busy
+        dashboard cannot starve a long `process` run (the writer holds it only briefly)."""
+        deadline = time.monotonic() + patience
+        marker = self._writer_waiting
+        while time.monotonic() < deadline:
+            try:
+                if time.time() - marker.stat().st_mtime > 300:
+                    return  # left behind by a writer that was killed while waiting
+            except OSError:
+                return  # no writer waiting
+            time.sleep(0.02)
+
     @contextmanager
-    def released(self, busy_wait: float = 60.0) -> Iterator[None]:
+    def released(self, busy_wait: float = 120.0) -> Iterator[None]:
         """Close the file during slow work that needs no database (coding a batch), so that
         readers in other processes can open it meanwhile; reopen it afterwards, waiting up to
-        ``busy_wait`` seconds for readers to let go."""
+        ``busy_wait`` seconds for readers to let go (new readers wait while we do)."""
         if self.read_only:
             yield
             return
@@ -113,7 +134,20 @@ class Store:
         try:
             yield
         finally:
-            self.con = self._connect(busy_wait)
+            self.con = self._connect_as_writer(busy_wait, poll=0.01)
+
+    def _connect_as_writer(self, busy_wait: float, poll: float) -> duckdb.DuckDBPyConnection:
+        """Open for writing with priority: new readers wait while the marker file exists."""
+        marker: Path | None = self._writer_waiting
+        try:
+            marker.touch()
+        except OSError:
+            marker = None  # a read-only folder: no priority, plain retries
+        try:
+            return self._connect(busy_wait, poll=poll)
+        finally:
+            if marker is not None:
+                marker.unlink(missing_ok=True)
 
     def close(self) -> None:
         self.con.close()
