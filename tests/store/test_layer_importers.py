@@ -132,3 +132,12 @@ def test_alliances_and_disputes(store, tmp_path):
         "ccode1,ccode2,year,cow_defense,cow_neutral,cow_nonagg,cow_entente\n2,20,1950,0,0,0,1\n",
     )
     assert LAYER_IMPORTERS["cow-alliance"](store, cow, "r4").stored == 1
+
+
+def test_design_name_unga_agreement_is_the_unga_votes_layer():
+    from allegiance.analysis import parse_layers
+    from allegiance.store.importers import IMPORTERS, KINDS
+
+    assert "unga-agreement" in KINDS
+    assert IMPORTERS["unga-agreement"] is IMPORTERS["unga-votes"]
+    assert parse_layers("events=1,unga-agreement=0.5") == {"events": 1.0, "unga-votes": 0.5}

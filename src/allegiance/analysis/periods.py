@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from allegiance.store.importers import LAYER_ALIASES
+
 GRIDS: tuple[str, ...] = ("year", "quarter", "month")
 _LAYER_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
@@ -152,7 +154,8 @@ def parse_layers(text: str | dict[str, float] | None) -> dict[str, float] | None
         w = float(w)
         if not w >= 0 or w == float("inf"):
             raise ValueError(f"bad --layers: weight of {name!r} must be a number >= 0, got {w}")
+        name = LAYER_ALIASES.get(str(name), str(name))
         if name in out:
             raise ValueError(f"bad --layers: layer {name!r} given twice")
-        out[str(name)] = w
+        out[name] = w
     return out

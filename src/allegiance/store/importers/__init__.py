@@ -11,7 +11,14 @@ from allegiance.store.importers.base import ImportCounts, Importer, ImportError_
 from allegiance.store.importers.events import EVENT_IMPORTERS
 from allegiance.store.importers.layers import LAYER_IMPORTERS
 
-IMPORTERS: dict[str, Importer] = {**EVENT_IMPORTERS, **LAYER_IMPORTERS}
+# DESIGN.md names the UN-vote layer "unga-agreement"; the issue that built it says
+# "unga-votes".  Both names import the same roll-call file into the "unga-votes" layer.
+LAYER_ALIASES = {"unga-agreement": "unga-votes"}
+IMPORTERS: dict[str, Importer] = {
+    **EVENT_IMPORTERS,
+    **LAYER_IMPORTERS,
+    **{alias: LAYER_IMPORTERS[name] for alias, name in LAYER_ALIASES.items()},
+}
 KINDS: tuple[str, ...] = tuple(sorted(IMPORTERS))
 
-__all__ = ["IMPORTERS", "KINDS", "ImportCounts", "ImportError_", "Importer"]
+__all__ = ["IMPORTERS", "KINDS", "LAYER_ALIASES", "ImportCounts", "ImportError_", "Importer"]
