@@ -122,15 +122,43 @@ def test_gdelt2_header_gzip_and_zip(store: Store, tmp_path: Path) -> None:
     assert store.rejects(res2.run_id)[0]["input"] == str(zp)
 
 
-def test_truncated_gzip_import_fails_cleanly(store: Store, tmp_path: Path) -> None:
+def test_truncated_gzip_keeps_the_good_rows_and_ledgers_the_cut(
+    store: Store, tmp_path: Path
+) -> None:
     body = ("\n".join(gdelt2_row(str(i)) for i in range(3000)) + "\n").encode()
     blob = gzip.compress(body)
     p = tmp_path / "t.tsv.gz"
     p.write_bytes(blob[: len(blob) // 2])
-    with pytest.raises(ImportError_, match=str(p)):
-        import_file(store, "gdelt2", p)
-    assert store.count("events") == 0
-    assert store.runs()[-1]["status"] == "failed"
+    res = import_file(store, "gdelt2", p)
+    assert 0 < res.stored < 3000 and res.rejected == 1
+    assert res.rows == res.stored + res.duplicates + res.rejected
+    (cut,) = store.rejects(res.run_id)
+    assert cut["input"] == str(p) and cut["line"] == res.stored + 1
+    assert "truncated gzip" in cut["reason"] and "incomplete" in cut["reason"]
+    # every stored row is complete: its native id and URL survived intact
+    ids = {r[0] for r in store.con.execute("SELECT native_id FROM events").fetchall()}
+    assert ids == {str(i) for i in range(res.stored)}
+    run = store.runs()[-1]
+    assert (run["status"], run["stored"], run["rejected"]) == ("ok", res.stored, 1)
+
+
+def test_import_streams_in_chunks_with_a_ledger_per_chunk(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tiny chunks: line numbers, duplicates across chunks and counts stay exact."""
+    from allegiance.store.importers import lines
+
+    monkeypatch.setattr(lines, "CHUNK_BYTES", 2000)
+    monkeypatch.setattr(lines, "_READ", 1000)
+    rows = [gdelt2_row(str(i % 40)) for i in range(60)]  # ids 0-19 repeat in a later chunk
+    rows[45] = gdelt2_row("bad", ncols=12)
+    p = tmp_path / "c.tsv"
+    p.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    seen: list[tuple[int, int]] = []
+    res = import_file(store, "gdelt2", p, progress=lambda d, t: seen.append((d, t)))
+    assert (res.rows, res.stored, res.duplicates, res.rejected) == (60, 40, 19, 1)
+    assert [r["line"] for r in store.rejects(res.run_id)] == [46]
+    assert seen[-1] == (p.stat().st_size, p.stat().st_size) and len(seen) > 3
 
 
 def test_unknown_kind_and_missing_file(store: Store, tmp_path: Path) -> None:

@@ -155,10 +155,17 @@ def import_cmd(
 
     if not file.exists():
         fail(f"{file}: no such file")
+    from allegiance.cli.progress import progress_bar
+
     store = open_store(db)
     try:
         try:
-            result = import_file(store, kind, file)
+            with progress_bar(f"importing {file.name}", unit="MiB") as bar:
+
+                def mib(done: int, total: int) -> None:
+                    bar(-(-done >> 20), -(-total >> 20))  # whole MiB, rounded up
+
+                result = import_file(store, kind, file, progress=mib)
         except ImportError_ as exc:
             fail(str(exc))
         except ValueError as exc:

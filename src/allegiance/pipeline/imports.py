@@ -52,31 +52,34 @@ def import_file(
 ) -> ImportResult:
     """Import ``path`` with the importer for ``kind``; ValueError lists the kinds if unknown.
 
-    The rows and the run's ledger land in one transaction: a failed import leaves only a
-    'failed' run behind, never half a file.
+    Event files stream in chunks that each commit with their ledger counts (bounded memory;
+    a failed or killed import keeps its finished chunks and importing again adds the rest).
+    Relation layers, a fraction of the size, land in one transaction: all or nothing.
+    ``progress(done, total)`` gets bytes of the file read.
     """
     from allegiance.store.importers import IMPORTERS, KINDS
+    from allegiance.store.importers.events import EVENT_IMPORTERS
 
     if kind not in IMPORTERS:
         raise ValueError(f"unknown import kind {kind!r} (choose from {', '.join(KINDS)})")
     path = Path(path)
     run_id = store.begin_run("import", {"kind": kind, "path": str(path)})
     try:
-        with store.transaction():
-            counts = IMPORTERS[kind](store, path, run_id)
-            store.add_to_run(
-                run_id,
-                stored=counts.stored,
-                duplicates=counts.duplicates,
-                rejected=counts.rejected,
-                events=counts.stored if kind in _event_kinds() else 0,
-            )
+        if kind in EVENT_IMPORTERS:
+            counts = EVENT_IMPORTERS[kind](store, path, run_id, progress=progress)
+        else:
+            with store.transaction():
+                counts = IMPORTERS[kind](store, path, run_id)
+                store.add_to_run(
+                    run_id,
+                    stored=counts.stored,
+                    duplicates=counts.duplicates,
+                    rejected=counts.rejected,
+                )
     except BaseException:
         store.finish_run(run_id, "failed")
         raise
     store.finish_run(run_id, "ok")
-    if progress:
-        progress(counts.rows, counts.rows)
     return ImportResult(
         run_id=run_id,
         kind=kind,
@@ -88,9 +91,3 @@ def import_file(
         unknown_codes=dict(counts.unknown_codes),
         rejects=store.rejects(run_id)[:1000],
     )
-
-
-def _event_kinds() -> set[str]:
-    from allegiance.store.importers.events import EVENT_IMPORTERS
-
-    return set(EVENT_IMPORTERS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -27,3 +28,15 @@ class ImportError_(ValueError):
 
 class Importer(Protocol):
     def __call__(self, store: Store, path: Path, run_id: str) -> ImportCounts: ...
+
+
+class EventImporter(Protocol):
+    """An event-file importer: streams in chunks, commits and ledgers each one itself."""
+
+    def __call__(
+        self,
+        store: Store,
+        path: Path,
+        run_id: str,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportCounts: ...

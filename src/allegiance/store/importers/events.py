@@ -1,11 +1,11 @@
 """Event-data importers: GDELT 1.0 and 2.0, ICEWS, POLECAT and our own JSONL records.
 
-Every delimited importer is set-based DuckDB SQL over a streaming scan of the file: each line
-is read as one string (with its line number from a streaming ``row_number()``), split on tabs,
-validated and mapped in SQL, then rejected rows go to ``rejects`` (file, line, reason) and valid
-rows to ``events`` with ``INSERT OR IGNORE`` on ``event_id = kind:native id`` (the datasets
-re-emit events; re-importing adds nothing).  Memory stays bounded whatever the file size;
-``.gz`` is read by DuckDB directly, ``.zip`` is unpacked to a temporary file first.
+Every delimited importer streams the file (plain, .gz or .zip, see ``lines``) in chunks of
+numbered lines; DuckDB SQL splits each chunk on tabs, validates and maps it into a staging
+table once, then rejected rows go to ``rejects`` (file, line, reason) and valid rows to
+``events`` with ``INSERT OR IGNORE`` on ``event_id = kind:native id`` (the datasets re-emit
+events; re-importing adds nothing).  Each chunk commits with its ledger counts under a DuckDB
+memory limit, so peak memory does not grow with the file.
 """
 
 from __future__ import annotations
@@ -13,11 +13,9 @@ from __future__ import annotations
 import contextlib
 import csv
 import gzip
+import io
 import json
 import os
-import tempfile
-import zipfile
-import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -29,7 +27,8 @@ import duckdb
 import pyarrow as pa
 
 from allegiance import ontology
-from allegiance.store.importers.base import ImportCounts, Importer, ImportError_
+from allegiance.store.importers.base import EventImporter, ImportCounts, ImportError_
+from allegiance.store.importers.lines import Chunk, Cut, first_line, line_chunks
 
 if TYPE_CHECKING:
     from allegiance.store import Store
@@ -306,18 +305,12 @@ class _Layout:
     ncol_ok: str = "TRUE"
     ncol_reason: str = "'wrong number of columns'"
     extra_reasons: tuple[tuple[str, str], ...] = ()
+    code_raw: str | None = None  # the dataset's own event code, when ``cameo`` maps it
 
 
-def _scan(path: Path) -> str:
-    return (
-        f"read_csv({_lit(str(path))}, columns={{'l': 'VARCHAR'}}, header=false, delim='\\0', "
-        "quote='', escape='', auto_detect=false, strict_mode=false, max_line_size=10000000, "
-        "compression='auto')"
-    )
-
-
-def _staged_sql(path: Path, skip: int, lay: _Layout) -> str:
-    """One SELECT yielding every data line with its mapped columns and a reject reason."""
+def _staged_sql(skip: int, lay: _Layout) -> str:
+    """One SELECT over the chunk table ``_al_chunk`` (line, l) yielding every data line with
+    its mapped columns and a reject reason (NULL for a good row)."""
     reasons = [
         f"WHEN NOT ({lay.ncol_ok}) THEN {lay.ncol_reason}",
         "WHEN native_id IS NULL THEN 'no event id'",
@@ -329,8 +322,8 @@ def _staged_sql(path: Path, skip: int, lay: _Layout) -> str:
     return f"""
     WITH src AS (
         SELECT line, string_split(l, E'\\t') AS f
-        FROM (SELECT row_number() OVER () AS line, l FROM {_scan(path)})
-        WHERE l IS NOT NULL AND line > {skip}
+        FROM _al_chunk
+        WHERE l <> '' AND line > {skip}
     ),
     raw AS (
         SELECT line, len(f) AS ncol,
@@ -346,22 +339,20 @@ def _staged_sql(path: Path, skip: int, lay: _Layout) -> str:
                {lay.url} AS url, {lay.doc_id} AS doc_id,
                try_cast({lay.sentence} AS INTEGER) AS sentence,
                {lay.sentence_text} AS sentence_text, {lay.trigger} AS trigger,
-               {lay.plover} AS r_plover, {lay.plover_mode} AS r_plover_mode, f
+               {lay.plover} AS r_plover, {lay.plover_mode} AS r_plover_mode,
+               {lay.code_raw or lay.cameo} AS code_raw, f
         FROM src
-    ),
-    p AS (
-        SELECT raw.*, c.code, c.root, c.goldstein AS c_goldstein, c.quad_class AS c_quad,
-               c.plover AS c_plover, c.plover_mode AS c_plover_mode,
-               sc.iso3 AS source_country, tc.iso3 AS target_country,
-               coalesce(try_strptime(date_raw, '%Y%m%d')::DATE,
-                        try_cast(date_raw AS DATE)) AS d,
-               CASE {" ".join(reasons)} ELSE NULL END AS reason
-        FROM raw
-        LEFT JOIN _al_cameo c ON c.alias = raw.cameo_raw
-        LEFT JOIN _al_country sc ON sc.key = raw.source_key
-        LEFT JOIN _al_country tc ON tc.key = raw.target_key
     )
-    SELECT * FROM p
+    SELECT raw.* EXCLUDE (f), c.code, c.root, c.goldstein AS c_goldstein, c.quad_class AS c_quad,
+           c.plover AS c_plover, c.plover_mode AS c_plover_mode,
+           sc.iso3 AS source_country, tc.iso3 AS target_country,
+           coalesce(try_strptime(date_raw, '%Y%m%d')::DATE,
+                    try_cast(date_raw AS DATE)) AS d,
+           CASE {" ".join(reasons)} ELSE NULL END AS reason
+    FROM raw
+    LEFT JOIN _al_cameo c ON c.alias = raw.cameo_raw
+    LEFT JOIN _al_country sc ON sc.key = raw.source_key
+    LEFT JOIN _al_country tc ON tc.key = raw.target_key
     """
 
 
@@ -375,35 +366,68 @@ _EVENT_COLS = (
 )
 
 
-def _run_layout(
-    store: Store, path: Path, run_id: str, kind: str, skip: int, lay: _Layout
-) -> ImportCounts:
-    con = store.con
-    con.execute("SET enable_progress_bar = false")
-    _install_tables(con)
-    staged = _staged_sql(path, skip, lay)
-    counts = ImportCounts()
+Progress = Callable[[int, int], None]
+
+IMPORT_MEMORY_ENV = "ALLEGIANCE_IMPORT_MEMORY"
+DEFAULT_IMPORT_MEMORY = "1GB"
+
+
+@contextlib.contextmanager
+def _bounded_memory(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """DuckDB settings for a streaming import, restored afterwards: a memory limit (the key
+    index spills beyond it) and no insertion-order bookkeeping."""
+    old = con.execute(
+        "SELECT current_setting('memory_limit'), current_setting('preserve_insertion_order')"
+    ).fetchall()[0]
+    limit = os.environ.get(IMPORT_MEMORY_ENV, "").strip() or DEFAULT_IMPORT_MEMORY
     try:
-        counts.rows = int(
-            con.execute(
-                f"SELECT count(*) FROM (SELECT row_number() OVER () AS line, l FROM {_scan(path)}) "
-                f"WHERE l IS NOT NULL AND line > {skip}"
-            ).fetchall()[0][0]
-        )
+        con.execute(f"SET memory_limit = {_lit(limit)}")
+    except duckdb.Error as exc:
+        raise ImportError_(f"${IMPORT_MEMORY_ENV}={limit!r}: not a memory size ({exc})") from None
+    con.execute("SET preserve_insertion_order = false")
+    con.execute("SET enable_progress_bar = false")
+    try:
+        yield
+    finally:
+        con.execute(f"SET memory_limit = {_lit(old[0])}")
+        con.execute(f"SET preserve_insertion_order = {'true' if old[1] else 'false'}")
+
+
+def _insert_chunk(
+    store: Store, chunk: Chunk, staged: str, kind: str, run_id: str, path: Path
+) -> ImportCounts:
+    """Map one chunk of lines in SQL and store it with its ledger rows in one transaction."""
+    con = store.con
+    con.register(
+        "_al_chunk",
+        pa.table(
+            {
+                "line": pa.array(range(chunk.first, chunk.first + len(chunk.lines)), pa.int64()),
+                "l": pa.array(chunk.lines, pa.string()),
+            }
+        ),
+    )
+    try:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _al_stage AS {staged}")
+    finally:
+        con.unregister("_al_chunk")
+    src_code = (
+        f"coalesce(r_source_code, source_country || coalesce(source_sector, ''), "
+        f"{_name_code('source_name')})"
+    )
+    tgt_code = (
+        f"coalesce(r_target_code, target_country || coalesce(target_sector, ''), "
+        f"{_name_code('target_name')})"
+    )
+    counts = ImportCounts()
+    with store.transaction():
+        counts.rows = int(con.execute("SELECT count(*) FROM _al_stage").fetchall()[0][0])
         counts.rejected = int(
             con.execute(
-                f"INSERT INTO rejects (run_id, input, line, reason, kind) "
-                f"SELECT ?, ?, line, reason, 'rejected' FROM ({staged}) WHERE reason IS NOT NULL",
+                "INSERT INTO rejects (run_id, input, line, reason, kind) "
+                "SELECT ?, ?, line, reason, 'rejected' FROM _al_stage WHERE reason IS NOT NULL",
                 [run_id, str(path)],
             ).fetchall()[0][0]
-        )
-        src_code = (
-            f"coalesce(r_source_code, source_country || coalesce(source_sector, ''), "
-            f"{_name_code('source_name')})"
-        )
-        tgt_code = (
-            f"coalesce(r_target_code, target_country || coalesce(target_sector, ''), "
-            f"{_name_code('target_name')})"
         )
         counts.stored = int(
             con.execute(
@@ -418,98 +442,81 @@ def _run_layout(
                    coalesce(r_goldstein, c_goldstein), coalesce(r_quad, c_quad), 'asserted',
                    d, d, 'day', 'document', 1.0, NULL, ?,
                    native_id, coalesce(num_sources, 1), is_root, url
-            FROM ({staged}) WHERE reason IS NULL
+            FROM _al_stage WHERE reason IS NULL
             """,
                 [run_id],
             ).fetchall()[0][0]
         )
-    except duckdb.Error as exc:
-        msg = str(exc).splitlines()[0]
-        if "gzip" in msg.lower() or "zlib" in msg.lower() or "compress" in msg.lower():
-            raise ImportError_(f"{path}: corrupt or truncated compressed file ({msg})") from exc
-        raise ImportError_(f"{path}: cannot read: {msg}") from exc
-    counts.duplicates = counts.rows - counts.rejected - counts.stored
+        counts.duplicates = counts.rows - counts.rejected - counts.stored
+        store.add_to_run(
+            run_id,
+            stored=counts.stored,
+            duplicates=counts.duplicates,
+            rejected=counts.rejected,
+            events=counts.stored,
+        )
+    for code, n in con.execute(
+        "SELECT coalesce(code_raw, '(missing)'), count(*) FROM _al_stage "
+        "WHERE reason LIKE 'unknown %' GROUP BY ALL"
+    ).fetchall():
+        counts.unknown_codes[str(code)] = int(n)
+    return counts
+
+
+def _add(total: ImportCounts, part: ImportCounts) -> None:
+    total.rows += part.rows
+    total.stored += part.stored
+    total.duplicates += part.duplicates
+    total.rejected += part.rejected
+    for code, n in part.unknown_codes.items():
+        total.unknown_codes[code] = total.unknown_codes.get(code, 0) + n
+
+
+def _run_layout(
+    store: Store,
+    path: Path,
+    run_id: str,
+    kind: str,
+    skip: int,
+    lay: _Layout,
+    progress: Progress | None = None,
+) -> ImportCounts:
+    """Stream ``path`` through the layout chunk by chunk; each chunk commits on its own, so
+    memory stays bounded and an interrupted import keeps what it finished (importing the
+    file again adds only the rest)."""
+    con = store.con
+    staged = _staged_sql(skip, lay)
+    total_bytes = max(1, path.stat().st_size)
+    done = 0
+
+    def on_read(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress:
+            progress(min(done, total_bytes), total_bytes)
+
+    counts = ImportCounts()
+    with _bounded_memory(con):
+        _install_tables(con)
+        try:
+            for part in line_chunks(path, on_read):
+                if isinstance(part, Cut):
+                    with store.transaction():
+                        store.add_reject(run_id, str(path), part.line, part.reason)
+                        store.add_to_run(run_id, rejected=1)
+                    _add(counts, ImportCounts(rows=1, rejected=1))
+                    continue
+                _add(counts, _insert_chunk(store, part, staged, kind, run_id, path))
+        except duckdb.Error as exc:
+            raise ImportError_(f"{path}: cannot import: {str(exc).splitlines()[0]}") from exc
+        finally:
+            con.execute("DROP TABLE IF EXISTS _al_stage")
+    if progress:
+        progress(total_bytes, total_bytes)
     return counts
 
 
 # -- files --------------------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def _readable(path: Path) -> Iterator[Path]:
-    """The path DuckDB should read: a .zip's data member is unpacked to a temporary file."""
-    path = Path(path)
-    if not path.exists():
-        raise ImportError_(f"{path}: no such file")
-    if path.is_dir():
-        raise ImportError_(f"{path}: is a folder, not a file")
-    if path.stat().st_size == 0:
-        raise ImportError_(f"{path}: empty file")
-    if not zipfile.is_zipfile(path):
-        yield path
-        return
-    try:
-        zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise ImportError_(f"{path}: not a readable zip file: {exc}") from exc
-    with zf:
-        members = [m for m in zf.infolist() if not m.is_dir()]
-        if len(members) != 1:
-            raise ImportError_(f"{path}: expected one data file in the zip, found {len(members)}")
-        info = members[0]
-        limit = max_archive_bytes()
-        if info.file_size > limit:
-            raise ImportError_(
-                f"{path}: decompressed size {info.file_size:,} bytes exceeds "
-                f"the limit of {limit:,} (${ARCHIVE_ENV})"
-            )
-        if info.file_size > _BOMB_MIN and info.file_size > _BOMB_RATIO * max(1, info.compress_size):
-            raise ImportError_(f"{path}: compression ratio over {_BOMB_RATIO}:1 (zip bomb?)")
-        with tempfile.TemporaryDirectory(prefix="allegiance-import-") as tmp:
-            out = Path(tmp) / Path(info.filename).name
-            written = 0
-            try:
-                with zf.open(info) as src, out.open("wb") as dst:
-                    while chunk := src.read(1 << 20):
-                        written += len(chunk)
-                        if written > limit:  # the header lied about the size
-                            raise ImportError_(
-                                f"{path}: decompressed size exceeds the limit "
-                                f"of {limit:,} bytes (${ARCHIVE_ENV})"
-                            )
-                        dst.write(chunk)
-            except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-                raise ImportError_(f"{path}: corrupt zip file: {exc}") from exc
-            yield out
-
-
-ARCHIVE_ENV = "ALLEGIANCE_MAX_ARCHIVE_BYTES"
-DEFAULT_MAX_ARCHIVE_BYTES = 16 * 1024**3
-_BOMB_MIN = 100 * 1024**2  # members smaller than this may compress as well as they like
-_BOMB_RATIO = 200  # real event files compress about 10:1; zeros about 1000:1
-
-
-def max_archive_bytes() -> int:
-    """The most an import archive may unpack to: ``$ALLEGIANCE_MAX_ARCHIVE_BYTES``, else 16 GiB."""
-    raw = os.environ.get(ARCHIVE_ENV, "").strip().replace("_", "")
-    try:
-        return max(1, int(raw)) if raw else DEFAULT_MAX_ARCHIVE_BYTES
-    except ValueError:
-        raise ImportError_(f"${ARCHIVE_ENV}={raw!r}: not a number of bytes") from None
-
-
-def _first_line(path: Path) -> str:
-    with path.open("rb") as fh:
-        magic = fh.read(2)
-    opener: Callable[..., Any] = gzip.open if magic == b"\x1f\x8b" else open
-    try:
-        with opener(path, "rb") as fh:
-            raw = fh.readline(1 << 20)
-    except (OSError, EOFError) as exc:
-        raise ImportError_(f"{path}: cannot read: {exc}") from exc
-    if b"\x00" in raw:
-        raise ImportError_(f"{path}: binary file, not tab-separated text")
-    return raw.decode("utf-8", errors="replace").lstrip("\ufeff").rstrip("\r\n")
 
 
 def _header_index(
@@ -557,37 +564,23 @@ def _gdelt_layout(ncols: tuple[int, ...], url_col: dict[int, int]) -> _Layout:
 
 
 def _gdelt_skip(path: Path) -> int:
-    return 1 if _first_line(path).split("\t", 1)[0].strip().upper() == "GLOBALEVENTID" else 0
+    return 1 if first_line(path).split("\t", 1)[0].strip().upper() == "GLOBALEVENTID" else 0
 
 
-def import_gdelt1(store: Store, path: Path, run_id: str) -> ImportCounts:
-    """GDELT 1.0 events: 58 columns (daily files) or 57 (back files, no SOURCEURL)."""
-    with _readable(path) as p:
-        lay = _gdelt_layout((57, 58), {58: 57})
-        return _relabel(
-            _run_layout(store, p, run_id, "gdelt1", _gdelt_skip(p), lay), store, run_id, p, path
-        )
-
-
-def import_gdelt2(store: Store, path: Path, run_id: str) -> ImportCounts:
-    """GDELT 2.0 events: 61 tab-separated columns, with or without a header line."""
-    with _readable(path) as p:
-        lay = _gdelt_layout((61,), {61: 60})
-        return _relabel(
-            _run_layout(store, p, run_id, "gdelt2", _gdelt_skip(p), lay), store, run_id, p, path
-        )
-
-
-def _relabel(
-    counts: ImportCounts, store: Store, run_id: str, used: Path, given: Path
+def import_gdelt1(
+    store: Store, path: Path, run_id: str, progress: Progress | None = None
 ) -> ImportCounts:
-    """Rejects name the file the user gave, not a temporary unpacked copy."""
-    if Path(used) != Path(given):
-        store.con.execute(
-            "UPDATE rejects SET input = ? WHERE run_id = ? AND input = ?",
-            [str(given), run_id, str(used)],
-        )
-    return counts
+    """GDELT 1.0 events: 58 columns (daily files) or 57 (back files, no SOURCEURL)."""
+    lay = _gdelt_layout((57, 58), {58: 57})
+    return _run_layout(store, path, run_id, "gdelt1", _gdelt_skip(path), lay, progress)
+
+
+def import_gdelt2(
+    store: Store, path: Path, run_id: str, progress: Progress | None = None
+) -> ImportCounts:
+    """GDELT 2.0 events: 61 tab-separated columns, with or without a header line."""
+    lay = _gdelt_layout((61,), {61: 60})
+    return _run_layout(store, path, run_id, "gdelt2", _gdelt_skip(path), lay, progress)
 
 
 # -- ICEWS --------------------------------------------------------------------------------------
@@ -609,33 +602,35 @@ _ICEWS_COLS: dict[str, Sequence[str]] = {
 }
 
 
-def import_icews(store: Store, path: Path, run_id: str) -> ImportCounts:
+def import_icews(
+    store: Store, path: Path, run_id: str, progress: Progress | None = None
+) -> ImportCounts:
     """ICEWS events (tab-separated with a header; country names; repeated event ids)."""
-    with _readable(path) as p:
-        header = _first_line(p).split("\t")
-        ix = _header_index(
-            header, p, _ICEWS_COLS, ("id", "date", "sname", "scty", "cameo", "tname", "tcty")
-        )
-        n = len(header)
-        story = _field(ix["story"])
-        lay = _Layout(
-            native_id=_field(ix["id"]),
-            date=_field(ix["date"]),
-            cameo=_field(ix["cameo"]),
-            source_key=f"lower({_field(ix['scty'])})",
-            target_key=f"lower({_field(ix['tcty'])})",
-            source_name=_field(ix["sname"]),
-            target_name=_field(ix["tname"]),
-            source_sector=_icews_sector(_field(ix["ssec"])),
-            target_sector=_icews_sector(_field(ix["tsec"])),
-            goldstein=_field(ix["intensity"]),
-            doc_id=f"'icews:' || {story}" if ix["story"] is not None else "NULL",
-            sentence=_field(ix["sent"]),
-            trigger=_field(ix["text"]),
-            ncol_ok=f"ncol = {n}",
-            ncol_reason=f"'expected {n} tab-separated columns, found ' || ncol",
-        )
-        return _relabel(_run_layout(store, p, run_id, "icews", 1, lay), store, run_id, p, path)
+    p = Path(path)
+    header = first_line(p).split("\t")
+    ix = _header_index(
+        header, p, _ICEWS_COLS, ("id", "date", "sname", "scty", "cameo", "tname", "tcty")
+    )
+    n = len(header)
+    story = _field(ix["story"])
+    lay = _Layout(
+        native_id=_field(ix["id"]),
+        date=_field(ix["date"]),
+        cameo=_field(ix["cameo"]),
+        source_key=f"lower({_field(ix['scty'])})",
+        target_key=f"lower({_field(ix['tcty'])})",
+        source_name=_field(ix["sname"]),
+        target_name=_field(ix["tname"]),
+        source_sector=_icews_sector(_field(ix["ssec"])),
+        target_sector=_icews_sector(_field(ix["tsec"])),
+        goldstein=_field(ix["intensity"]),
+        doc_id=f"'icews:' || {story}" if ix["story"] is not None else "NULL",
+        sentence=_field(ix["sent"]),
+        trigger=_field(ix["text"]),
+        ncol_ok=f"ncol = {n}",
+        ncol_reason=f"'expected {n} tab-separated columns, found ' || ncol",
+    )
+    return _run_layout(store, p, run_id, "icews", 1, lay, progress)
 
 
 # -- POLECAT ------------------------------------------------------------------------------------
@@ -659,44 +654,47 @@ _POLECAT_COLS: dict[str, Sequence[str]] = {
 }
 
 
-def import_polecat(store: Store, path: Path, run_id: str) -> ImportCounts:
+def import_polecat(
+    store: Store, path: Path, run_id: str, progress: Progress | None = None
+) -> ImportCounts:
     """POLECAT (PLOVER-coded) events; the PLOVER type maps to a representative CAMEO root."""
-    with _readable(path) as p:
-        header = _first_line(p).split("\t")
-        ix = _header_index(
-            header, p, _POLECAT_COLS, ("id", "date", "type", "sname", "scty", "tname", "tcty")
-        )
-        n = len(header)
-        roots = {t: r for t in ontology.plover_types() if (r := plover_root(t))}
-        ptype = f"upper({_field(ix['type'])})"
-        story = _field(ix["story"])
-        lay = _Layout(
-            native_id=_field(ix["id"]),
-            date=_field(ix["date"]),
-            cameo=_case_map(_field(ix["type"]), roots),
-            source_key=_country_key(_field(ix["scty"])),
-            target_key=_country_key(_field(ix["tcty"])),
-            source_name=_field(ix["sname"]),
-            target_name=_field(ix["tname"]),
-            source_sector=_generic_sector(_field(ix["ssec"])),
-            target_sector=_generic_sector(_field(ix["tsec"])),
-            goldstein=_field(ix["intensity"]),
-            plover=ptype,
-            plover_mode=f"lower({_field(ix['mode'])})",
-            doc_id=f"'polecat:' || {story}" if ix["story"] is not None else "NULL",
-            sentence=_field(ix["sent"]),
-            sentence_text=_field(ix["text"]),
-            url=_field(ix["url"]),
-            ncol_ok=f"ncol = {n}",
-            ncol_reason=f"'expected {n} tab-separated columns, found ' || ncol",
-            extra_reasons=(
-                (
-                    f"{ptype} NOT IN ({', '.join(_lit(t) for t in roots)})",
-                    f"'unknown PLOVER event type ' || '''' || {_field(ix['type'])} || ''''",
-                ),
+    p = Path(path)
+    header = first_line(p).split("\t")
+    ix = _header_index(
+        header, p, _POLECAT_COLS, ("id", "date", "type", "sname", "scty", "tname", "tcty")
+    )
+    n = len(header)
+    roots = {t: r for t in ontology.plover_types() if (r := plover_root(t))}
+    ptype = f"upper({_field(ix['type'])})"
+    story = _field(ix["story"])
+    lay = _Layout(
+        native_id=_field(ix["id"]),
+        date=_field(ix["date"]),
+        cameo=_case_map(_field(ix["type"]), roots),
+        code_raw=_field(ix["type"]),
+        source_key=_country_key(_field(ix["scty"])),
+        target_key=_country_key(_field(ix["tcty"])),
+        source_name=_field(ix["sname"]),
+        target_name=_field(ix["tname"]),
+        source_sector=_generic_sector(_field(ix["ssec"])),
+        target_sector=_generic_sector(_field(ix["tsec"])),
+        goldstein=_field(ix["intensity"]),
+        plover=ptype,
+        plover_mode=f"lower({_field(ix['mode'])})",
+        doc_id=f"'polecat:' || {story}" if ix["story"] is not None else "NULL",
+        sentence=_field(ix["sent"]),
+        sentence_text=_field(ix["text"]),
+        url=_field(ix["url"]),
+        ncol_ok=f"ncol = {n}",
+        ncol_reason=f"'expected {n} tab-separated columns, found ' || ncol",
+        extra_reasons=(
+            (
+                f"{ptype} NOT IN ({', '.join(_lit(t) for t in roots)})",
+                f"'unknown PLOVER event type ' || '''' || {_field(ix['type'])} || ''''",
             ),
-        )
-        return _relabel(_run_layout(store, p, run_id, "polecat", 1, lay), store, run_id, p, path)
+        ),
+    )
+    return _run_layout(store, p, run_id, "polecat", 1, lay, progress)
 
 
 # -- our own JSONL event records ----------------------------------------------------------------
@@ -772,26 +770,52 @@ def _insert_rows(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> 
     return int(got[0][0]) if got else 0
 
 
-def import_jsonl(store: Store, path: Path, run_id: str) -> ImportCounts:
+def import_jsonl(
+    store: Store, path: Path, run_id: str, progress: Progress | None = None
+) -> ImportCounts:
     """Our own event records (the contract's JSONL) back into the store, in bounded batches.
 
     Records keep their ``layer`` (default 'events') and ``event_id``, so an export re-imported
-    into another database is the same table, and re-importing adds nothing.
+    into another database is the same table, and re-importing adds nothing.  Each batch
+    commits with its ledger rows, like the delimited importers' chunks.
     """
     counts = ImportCounts()
     path = Path(path)
     if not path.exists():
         raise ImportError_(f"{path}: no such file")
-    opener: Callable[..., Any] = gzip.open if path.name.lower().endswith(".gz") else open
     batch: list[dict[str, Any]] = []
+    rejects: list[tuple[int, str]] = []
+    seen = 0
+    total_bytes = max(1, path.stat().st_size)
 
     def flush() -> None:
-        if batch:
-            counts.stored += _insert_rows(store.con, batch)
-            batch.clear()
+        nonlocal seen
+        if not batch and not rejects:
+            return
+        with store.transaction():
+            stored = _insert_rows(store.con, batch) if batch else 0
+            for lineno, reason in rejects:
+                store.add_reject(run_id, str(path), lineno, reason)
+            rows = counts.rows - seen
+            store.add_to_run(
+                run_id,
+                stored=stored,
+                duplicates=rows - len(rejects) - stored,
+                rejected=len(rejects),
+                events=stored,
+            )
+        counts.stored += stored
+        counts.rejected += len(rejects)
+        seen = counts.rows
+        batch.clear()
+        rejects.clear()
+        if progress:
+            progress(min(raw.tell(), total_bytes), total_bytes)
 
     try:
-        with opener(path, "rt", encoding="utf-8") as fh:
+        with path.open("rb") as raw:
+            binary: Any = gzip.GzipFile(fileobj=raw) if path.name.lower().endswith(".gz") else raw
+            fh = io.TextIOWrapper(binary, encoding="utf-8")
             for lineno, line in enumerate(fh, 1):
                 if not line.strip():
                     continue
@@ -802,23 +826,23 @@ def import_jsonl(store: Store, path: Path, run_id: str) -> ImportCounts:
                         raise ValueError("not a JSON object")
                     batch.append(_jsonl_row(rec, run_id))
                 except json.JSONDecodeError as exc:
-                    counts.rejected += 1
-                    store.add_reject(run_id, str(path), lineno, f"malformed JSON ({exc.msg})")
+                    rejects.append((lineno, f"malformed JSON ({exc.msg})"))
                 except (ValueError, TypeError, KeyError) as exc:
-                    counts.rejected += 1
-                    store.add_reject(run_id, str(path), lineno, str(exc))
-                if len(batch) >= _BATCH:
+                    rejects.append((lineno, str(exc)))
+                if len(batch) + len(rejects) >= _BATCH:
                     flush()
             flush()
     except UnicodeDecodeError as exc:
-        raise ImportError_(f"{path}: not UTF-8 text") from exc
+        raise ImportError_(f"{path}: line {counts.rows + 1}: not UTF-8 text") from exc
     except (EOFError, OSError) as exc:
         raise ImportError_(f"{path}: cannot read: {exc}") from exc
     counts.duplicates = counts.rows - counts.rejected - counts.stored
+    if progress:
+        progress(total_bytes, total_bytes)
     return counts
 
 
-EVENT_IMPORTERS: dict[str, Importer] = {
+EVENT_IMPORTERS: dict[str, EventImporter] = {
     "gdelt1": import_gdelt1,
     "gdelt2": import_gdelt2,
     "icews": import_icews,
