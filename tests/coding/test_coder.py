@@ -192,3 +192,29 @@ def test_limits_skip_and_count_instead_of_failing(coder):
     hurried = Coder(coder.gazetteer, coder.lexicon, nlp=coder.nlp, time_budget=-1)
     coded = hurried.code(Document("x", text, None))
     assert coded.events == [] and coded.skipped_sentences == 10
+
+
+def test_gate_parses_only_sentences_that_can_hold_a_record(coder):
+    """One party and no one-party trigger: not parsed, yet its party is a later referent."""
+    import datetime as dt
+
+    from allegiance.coding import Coder
+    from allegiance.model import Document
+
+    text = (
+        "Chancellor Angela Merkel spoke to reporters on the flight home. "
+        "She later criticised China over its steel exports. "
+        "The weather in Berlin was mild. "
+        "Russia deployed extra troops along its western border. "
+        "Oil prices rose on Tuesday."
+    )
+    doc = Document(doc_id="g", text=text, date=dt.date(2016, 5, 3))
+    prep = coder._prepare(doc)
+    parsed = [sent.text.split()[0] for (sent, _), p in zip(prep.selected, prep.parse) if p]
+    noted = [sent.text.split()[0] for (sent, _), p in zip(prep.selected, prep.parse) if not p]
+    assert parsed == ["She", "Russia"]  # a resolvable pronoun; a state with a one-party verb
+    assert noted == ["Chancellor", "The"]  # named parties only; "Oil prices" names none
+    gated = coder.code(doc)
+    ungated = Coder(coder.gazetteer, coder.lexicon, gate=False, nlp=coder.nlp).code(doc)
+    assert [e.to_dict() for e in gated.events] == [e.to_dict() for e in ungated.events]
+    assert ("DEU", "CHN", "11") in dyads([e.to_dict() for e in gated.events])

@@ -62,3 +62,23 @@ def test_anaphoric_and_defaults():
 
 def test_relative_expressions_need_a_document_date():
     assert find_timexes("He visited last week.", None) == []
+
+
+def test_prefilter_skips_only_patterns_that_cannot_match(monkeypatch):
+    """The digit/keyword pre-test is a speed-up: results equal running every pattern."""
+    import datetime as dt
+
+    from allegiance.coding import timex
+
+    texts = [
+        "Talks resumed on Monday, three weeks ago, after a pause since March 2014.",
+        "In the late 1970s and in '98 the two sides met; the following year they met again.",
+        "The deal of 12 Sept. 2001 was signed at the same time as the 2003 accord.",
+        "Yesterday and this morning officials spoke; last night the army moved.",
+        "No date at all here, just words about the Cold War.",
+    ]
+    day = dt.date(2016, 9, 26)
+    fast = [timex.find_timexes(t, day) for t in texts]
+    monkeypatch.setattr(timex, "_may_match", lambda *args: True)
+    assert fast == [timex.find_timexes(t, day) for t in texts]
+    assert all(fast[:4])

@@ -14,6 +14,7 @@ import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,8 @@ _DEBUG = os.environ.get("ALLEGIANCE_DEBUG") == "1"
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 # Roots whose events are reported without a target often enough to keep them so.
 MONADIC_ROOTS = {"01", "15"}
+# "a ceasefire brokered by Oman": the participle's agent mediates (045) between the parties.
+MEDIATION_VERBS = {"broker", "mediate", "facilitate"}
 # Verbs of intention: "decided to enhance cooperation" is an asserted intent (CAMEO 03) to do
 # what the complement says, and the complement itself is future.
 INTENT_VERBS = {
@@ -207,11 +210,12 @@ class Coder:
         prepared = [self._prepare(d) for d in docs]
         texts: list[str] = []
         for prep in prepared:
-            for sent, _mentions in prep.selected:
-                texts.append(prep.norm[sent.start : sent.end])
+            for (sent, _mentions), parse in zip(prep.selected, prep.parse, strict=True):
+                if parse:
+                    texts.append(prep.norm[sent.start : sent.end])
         parsed = iter(self._parse(texts))
         for prep in prepared:
-            parses = [next(parsed) for _ in prep.selected]
+            parses = [next(parsed) if parse else None for parse in prep.parse]
             yield self._code_document(prep, parses)
 
     def _parse(self, texts: list[str]) -> Iterator[Any]:
@@ -230,9 +234,12 @@ class Coder:
         mentions = self.gazetteer.find_mentions(text, doc.date)
         sentences = list(split_sentences(text))
         selected: list[tuple[Sentence, list[Mention]]] = []
+        parse: list[bool] = []
         mi = 0
-        # The gate: a sentence naming an actor, or one whose pronoun or "the two countries"
-        # has a fitting antecedent in the sentences read so far (what Discourse can resolve).
+        # The gate: parse a sentence only if it can yield a record: two parties named, or a
+        # pronoun or "the two countries" with a fitting antecedent in the sentences read so
+        # far (what Discourse can resolve), or a state and a word that can start a one-party
+        # event.  A sentence naming one party is still read for its referents, unparsed.
         antecedents = _Antecedents()
         over_limit = 0
         for idx, span in enumerate(sentences):
@@ -248,11 +255,54 @@ class Coder:
                     inside.append(mentions[j])
                 j += 1
             sent = Sentence(doc.doc_id, idx, span.start, span.end, original[span.start : span.end])
-            keep = not self.gate or bool(inside) or antecedents.resolves(sent.text)
-            if keep and is_mostly_text(sent.text):
+            keep = not self.gate or self._may_hold_record(inside, sent.text, antecedents)
+            if (keep or inside) and is_mostly_text(sent.text):
                 selected.append((sent, inside))
+                parse.append(keep)
                 antecedents.add(inside)
-        return _Prepared(doc, original, text, len(sentences), selected, over_limit)
+        return _Prepared(doc, original, text, len(sentences), selected, parse, over_limit)
+
+    def _may_hold_record(
+        self, mentions: list[Mention], text: str, antecedents: _Antecedents
+    ) -> bool:
+        """Mirrors what the reader can emit: a record needs a trigger word from the lexicon and
+        two different parties (named or resolved), except one-party events of MONADIC_ROOTS,
+        which need a state."""
+        if not self._trigger_words.search(text):
+            return False
+        parties = {a.country or a.code for m in mentions for a in m.actors}
+        if len(parties) >= 2 or antecedents.resolves(text):
+            return True
+        return any(a.country for m in mentions for a in m.actors) and bool(
+            self._monadic_words.search(text)
+        )
+
+    @cached_property
+    def _trigger_words(self) -> re.Pattern[str]:
+        """Any form of a word that can start a record (the gate's test)."""
+        return self._forms_pattern(trigger_lemmas(self.lexicon))
+
+    @cached_property
+    def _monadic_words(self) -> re.Pattern[str]:
+        """Any form of a word that can start a one-party event (the gate's test)."""
+        return self._forms_pattern(monadic_lemmas(self.lexicon))
+
+    def _forms_pattern(self, lemmas: set[str]) -> re.Pattern[str]:
+        """A regex for every form of ``lemmas``: each lemma as a prefix ("deplo" for deployed,
+        "talk" for talks), plus irregular forms from the lemmatizer's exception table ("met",
+        "held").  Matching too much only parses more; matching too little would lose records."""
+        forms = {w[:-1] if len(w) >= 4 and w[-1] in "ey" else w for w in lemmas}
+        try:
+            exceptions = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc")
+            for pos in ("verb", "noun", "adj"):
+                table = exceptions[pos]
+                forms.update(form for form in table if lemmas & set(table[form]))
+        except (KeyError, AttributeError, ValueError):
+            pass  # a pipeline without lemma exceptions: regular forms only
+        return re.compile(
+            r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + ")",
+            re.IGNORECASE,
+        )
 
     def _code_document(self, prep: _Prepared, parses: list[Any]) -> CodedDocument:
         out = CodedDocument(
@@ -261,10 +311,13 @@ class Coder:
         discourse = Discourse()
         deadline = time.monotonic() + self.time_budget
         prev_end = 0
-        for (sent, mentions), sdoc in zip(prep.selected, parses, strict=True):
+        for (sent, mentions), sdoc, parse in zip(prep.selected, parses, prep.parse, strict=True):
             if _PARAGRAPH_BREAK.search(prep.text, prev_end, sent.start):
                 discourse.narrative = False
             prev_end = sent.end
+            if not parse:  # gated out: its parties are still referents for later pronouns
+                remember_mentions(discourse, mentions)
+                continue
             if sdoc is None or time.monotonic() > deadline:
                 out.skipped_sentences += 1
                 continue
@@ -299,10 +352,67 @@ class _Prepared:
     norm: str  # the same length, cleaned for parsing
     n_sentences: int
     selected: list[tuple[Sentence, list[Mention]]]
+    parse: list[bool]  # per selected sentence: parse and read it, or only note its referents
     over_limit: int = 0
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
+
+
+def remember_mentions(discourse: Discourse, mentions: list[Mention]) -> None:
+    """Make a sentence's named parties referents for the pronouns of later sentences."""
+    for m in mentions:
+        if m.actors:
+            discourse.mention(
+                tuple(m.actors), m.plural, m.start, person=m.kind in {"leader", "title"}
+            )
+
+
+def _head_words(words: Iterable[str]) -> set[str]:
+    """The word a multi-word entry starts with ("build" for "build-up"), lower-case."""
+    return {w.split()[0].split("-")[0].lower() for w in words if w and w.split()}
+
+
+def trigger_lemmas(lexicon: Lexicon) -> set[str]:
+    """Every lexicon word that can start an event or a relation, for the gate."""
+    return _head_words(
+        [
+            *lexicon.verbs,
+            *lexicon.nouns,
+            *lexicon.adjectives,
+            *lexicon.relation_nouns,
+            *lexicon.relation_adjectives,
+            *lexicon.relation_verbs,
+            *lexicon.relation_verb_particles,
+            *lexicon.relation_subject_nouns,
+            *lexicon.relation_predicates,
+            *lexicon.relation_phrases,
+            *MEDIATION_VERBS,
+        ]
+    )
+
+
+def monadic_lemmas(lexicon: Lexicon) -> set[str]:
+    """Lexicon words (verbs, event nouns, adjectives) with a sense in MONADIC_ROOTS."""
+    words: set[str] = set()
+    for lemma, verbs in lexicon.verbs.items():
+        if any(v.code[:2] in MONADIC_ROOTS for v in verbs):
+            words.add(lemma)
+    for lemma, nouns in lexicon.nouns.items():
+        for n in nouns:
+            codes = {
+                n.code,
+                *n.modifiers_code.values(),
+                *n.objects_code.values(),
+                *n.verbs.values(),
+                *n.preps_code.values(),
+            }
+            if any(c[:2] in MONADIC_ROOTS for c in codes if c):
+                words.add(lemma)
+    for lemma, adj in lexicon.adjectives.items():
+        if adj.code[:2] in MONADIC_ROOTS:
+            words.add(lemma)
+    return _head_words(words)
 
 
 def _words(words: Iterable[str]) -> re.Pattern[str]:
@@ -415,11 +525,7 @@ class _SentenceReader:
             if f:
                 found.append(f)
         for tok in self.sdoc:
-            if (
-                _lemma(tok) in {"broker", "mediate", "facilitate"}
-                and tok.tag_ == "VBN"
-                and tok.dep_ in {"acl", "amod"}
-            ):
+            if _lemma(tok) in MEDIATION_VERBS and tok.tag_ == "VBN" and tok.dep_ in {"acl", "amod"}:
                 f = self._mediation(tok)
                 if f:
                     found.append(f)
@@ -428,16 +534,13 @@ class _SentenceReader:
         events = [e for f in found for e in self._events(f)]
         relations = self._relations()
         # Update the discourse after reading, so a pronoun never resolves to a later mention.
-        for m in self._mentions:
-            if m.actors:
-                self.discourse.mention(
-                    tuple(m.actors), m.plural, m.start, person=m.kind in {"leader", "title"}
-                )
+        remember_mentions(self.discourse, self._mentions)
         return _dedupe_events(events), _dedupe_relations(relations)
 
     def _events(self, f: _Found) -> list[Event]:
         entry = lookup(f.code)
         modality = self.coder.modality.of(f.trigger)
+        remembered = self.discourse.last_date
         date = self._date_for(f.trigger)
         out: list[Event] = []
         pairs: list[tuple[Actor, Actor | None, Ref, Ref | None]] = []
@@ -495,6 +598,8 @@ class _SentenceReader:
                     confidence=max(0.1, min(1.0, conf)),
                 )
             )
+        if not out:  # "at that time" refers to a record's time, not to a discarded reading
+            self.discourse.last_date = remembered
         return out
 
     def _mediation(self, p: Any) -> _Found | None:
@@ -1540,6 +1645,7 @@ class _SentenceReader:
         modality: str | None = None,
     ) -> list[Relation]:
         modality = modality or self.coder.modality.of(trigger)
+        remembered = self.discourse.last_date
         date = self._date_for(trigger)
         out = []
         seen = set()
@@ -1575,6 +1681,8 @@ class _SentenceReader:
                             trigger=_trigger_text(trigger),
                         )
                     )
+        if not out:  # "at that time" refers to a record's time, not to a discarded reading
+            self.discourse.last_date = remembered
         return out
 
     def _pairs_within(self, refs: list[Ref]) -> list[tuple[Ref, Ref]]:
