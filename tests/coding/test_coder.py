@@ -84,10 +84,40 @@ def test_expectation_is_not_coded_as_an_event_that_happened(code):
     assert all(e["modality"] != "asserted" for e in events if e["cameo_root"] in {"06", "16"})
 
 
-def test_intent_is_asserted_and_the_planned_act_is_future(code):
+def test_intent_is_asserted_and_the_planned_act_is_not_coded_apart(code):
     events, _ = code("Norway decided to expand military cooperation with Sweden.")
     roots = {(e["cameo_root"], e["modality"]) for e in events if e["source"]["country"] == "NOR"}
-    assert ("03", "asserted") in roots and ("06", "future") in roots
+    assert ("03", "asserted") in roots and not any(r == "06" for r, _ in roots)
+    assert next(e for e in events if e["cameo_root"] == "03")["cameo"] == "0312"
+
+
+def test_joint_intent_of_coordinated_parties_goes_both_ways(code):
+    events, _ = code("Sudan and Chad agreed on Monday to respect the truce along their border.")
+    assert {("SDN", "TCD", "03"), ("TCD", "SDN", "03")} <= dyads(events)
+    assert {e["cameo"] for e in events} == {"0356"}
+    events, _ = code("Bahrain agreed to restore relations with Qatar.")
+    assert dyads(events) == {("BHR", "QAT", "03")}
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad", "cameo"),
+    [
+        ("Norway urged Serbia and Kosovo to resume talks.", ("NOR", "SRB", "02"), "026"),
+        ("Chile demanded that Peru release the detained fishermen.", ("CHL", "PER", "10"), "1053"),
+        ("Laos offered to mediate between Thailand and Cambodia.", ("LAO", "THA", "03"), "039"),
+    ],
+)
+def test_requested_or_offered_act_specifies_the_request(code, text, dyad, cameo):
+    events, _ = code(text)
+    assert dyad in dyads(events)
+    assert cameo in {e["cameo"] for e in events}
+    # the act asked for or offered has not happened: no event of its own
+    assert {e["cameo_root"] for e in events} == {dyad[2]}
+
+
+def test_temporal_adjunct_inside_a_complement_is_a_fact(code):
+    events, _ = code("Greece agreed to free the sailors after two days of talks with Turkey.")
+    assert ("GRC", "TUR", "04") in dyads(events)
 
 
 def test_dates_from_the_clause(code):

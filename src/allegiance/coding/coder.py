@@ -69,6 +69,8 @@ INTENT_VERBS = {
     "opt",
     "choose",
 }
+# Of these, verbs of planning also announce the act itself as future: "plans to send troops".
+PLAN_VERBS = {"plan", "intend", "prepare", "aim"}
 INTENT_CODES = {
     "061": "0311",
     "062": "0312",
@@ -79,6 +81,22 @@ INTENT_CODES = {
     "073": "0333",
     "074": "0334",
 }
+INTENT_CODES.update(
+    {
+        "045": "039",
+        "084": "0353",
+        "085": "0354",
+        "086": "0355",
+        "0861": "0355",
+        "0862": "0355",
+        "0863": "0355",
+        "087": "0356",
+        "0871": "0356",
+        "0872": "0356",
+        "0873": "0356",
+        "0874": "0356",
+    }
+)
 INTENT_BY_ROOT = {
     "04": "036",
     "05": "032",
@@ -88,6 +106,31 @@ INTENT_BY_ROOT = {
     "09": "030",
     "01": "030",
     "02": "030",
+}
+# An appeal (02) or demand (10) is specified by the act its complement asks for: "urged India
+# to resume talks" is an appeal to negotiate (026).  Keys are the complement's code, most
+# specific first; values are (appeal, demand).
+REQUEST_CODES: dict[str, tuple[str, str]] = {
+    "045": ("028", "108"),
+    "061": ("0211", "1011"),
+    "062": ("0212", "1012"),
+    "063": ("0213", "1013"),
+    "064": ("0214", "1014"),
+    "071": ("0231", "1031"),
+    "072": ("0232", "1032"),
+    "073": ("0233", "1033"),
+    "074": ("0234", "1034"),
+    "081": ("0251", "1051"),
+    "082": ("0252", "1052"),
+    "084": ("0253", "1053"),
+    "085": ("0254", "1054"),
+    "086": ("0255", "1055"),
+    "087": ("0256", "1056"),
+    "04": ("026", "106"),
+    "05": ("022", "102"),
+    "06": ("021", "101"),
+    "07": ("023", "103"),
+    "08": ("025", "105"),
 }
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
@@ -425,6 +468,7 @@ class _SentenceReader:
                     found.append(f)
         triggers = {f.trigger.i for f in found}
         found.extend(i for f in found if (i := self._intent(f, triggers)) is not None)
+        found = _fold_complements(found)
         events = [e for f in found for e in self._events(f)]
         relations = self._relations()
         # Update the discourse after reading, so a pronoun never resolves to a later mention.
@@ -538,7 +582,10 @@ class _SentenceReader:
         code = INTENT_CODES.get(f.code) or INTENT_BY_ROOT.get(f.code[:2])
         if code is None:
             return None
-        return _Found(gov, code, f.sources, f.targets, False, f.confidence)
+        # "India and Pakistan agreed to observe the ceasefire": each intends it towards the
+        # other; "Rabat agreed to normalise relations with Israel" is Rabat's intent only.
+        symmetric = f.symmetric and not f.targets
+        return _Found(gov, code, f.sources, f.targets, symmetric, f.confidence)
 
     # -- verbs -------------------------------------------------------------------------------
 
@@ -2207,6 +2254,76 @@ def _is_past_perfect(tok: Any) -> bool:
         any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children)
         and verb.tag_ == "VBN"
     )
+
+
+def _fold_complements(found: list[_Found]) -> list[_Found]:
+    """An appeal, demand, offer or intent carries the act its complement clause names.
+
+    "urged India to resume talks" is one appeal (to negotiate, 026) and "agreed to observe the
+    ceasefire" one intent (0356): the act asked for or intended has not happened, so it is not
+    coded apart; it only makes the governing code specific.  Acts in relative clauses inside
+    the complement ("to withdraw the troops that invaded Kuwait") did happen and stay.
+    """
+    governors = {
+        f.trigger.i: f
+        for f in found
+        if f.trigger.pos_ in {"VERB", "AUX", "ADJ"}
+        and f.code[:2] in {"02", "03", "10"}
+        and _lemma(f.trigger) not in PLAN_VERBS
+    }
+    if not governors:
+        return found
+    kept: list[_Found] = []
+    for f in found:
+        gov = _complement_governor(f.trigger, governors)
+        if gov is None or gov is f:
+            kept.append(f)
+            continue
+        root = gov.code[:2]
+        if root == "03" and gov.code == "030":
+            gov.code = INTENT_CODES.get(f.code) or INTENT_BY_ROOT.get(f.code[:2]) or gov.code
+        elif root in {"02", "10"} and gov.code in {"020", "100"}:
+            pick = next(
+                (v for k, v in REQUEST_CODES.items() if f.code.startswith(k)),
+                None,
+            )
+            if pick is not None:
+                gov.code = pick[0] if root == "02" else pick[1]
+    return kept
+
+
+_FACT_PREPS = {
+    "after",
+    "before",
+    "during",
+    "since",
+    "following",
+    "despite",
+    "amid",
+    "until",
+    "when",
+    "because",
+    "as",
+}
+
+
+def _complement_governor(tok: Any, governors: dict[int, _Found]) -> _Found | None:
+    """The appeal, demand or intent whose complement clause ``tok`` belongs to, if any."""
+    cur = tok
+    for _ in range(8):
+        if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ in {"VBN", "VBG"}):
+            return None  # "the troops that invaded Kuwait": an act that happened
+        if (cur.dep_ == "prep" and cur.lower_ in _FACT_PREPS) or (
+            cur.dep_ == "advcl" and any(c.lower_ in _FACT_PREPS for c in cur.children)
+        ):
+            return None  # "agreed to release them after five days of talks": the talks were held
+        head = cur.head
+        if head is cur:
+            return None
+        if head.i in governors:
+            return governors[head.i] if cur.dep_ in {"xcomp", "ccomp"} else None
+        cur = head
+    return None
 
 
 def _dedupe_events(events: list[Event]) -> list[Event]:
