@@ -222,3 +222,22 @@ def test_limits_skip_and_count_instead_of_failing(coder):
     hurried = Coder(coder.gazetteer, coder.lexicon, nlp=coder.nlp, time_budget=-1)
     coded = hurried.code(Document("x", text, None))
     assert coded.events == [] and coded.skipped_sentences == 10
+
+
+def test_act_in_an_accusation_is_alleged_against_the_accuser(code):
+    events, _ = code("Georgia accused Russia on Monday of massing troops near South Ossetia.")
+    assert ("GEO", "RUS", "11") in dyads(events, "asserted")
+    assert ("RUS", "GEO", "15") in dyads(events, "alleged")
+    # a target named in the charge wins over the accuser
+    events, _ = code("Mali accused France of arming rebels in Libya.")
+    assert ("FRA", "MLI", "07") not in dyads(events)
+
+
+def test_reciprocal_accusation_alleges_the_act_each_way(code):
+    events, _ = code("Eritrea and Ethiopia accused each other of shelling border towns.")
+    assert {("ERI", "ETH", "19"), ("ETH", "ERI", "19")} <= dyads(events, "alleged")
+
+
+def test_coordinated_verbs_share_their_object(code):
+    events, _ = code("Iran detained and interrogated two British sailors.")
+    assert ("IRN", "GBR", "17") in dyads(events)

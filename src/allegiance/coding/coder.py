@@ -469,6 +469,7 @@ class _SentenceReader:
         triggers = {f.trigger.i for f in found}
         found.extend(i for f in found if (i := self._intent(f, triggers)) is not None)
         found = _fold_complements(found)
+        _aim_accused_acts(found)
         events = [e for f in found for e in self._events(f)]
         relations = self._relations()
         # Update the discourse after reading, so a pronoun never resolves to a later mention.
@@ -1055,6 +1056,16 @@ class _SentenceReader:
                                 if pobj.dep_ == "pobj":
                                     return pobj
                 return c
+        if v.pos_ == "VERB":
+            # "arresting and torturing Rwandan nationals": the conjuncts share the object
+            for c in v.children:
+                if (
+                    c.dep_ == "conj"
+                    and c.pos_ == "VERB"
+                    and c.tag_ == v.tag_
+                    and not any(x.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for x in c.children)
+                ):
+                    return self._object(c)
         return None
 
     def _light_object(self, v: Any, obj: Any) -> Any:
@@ -1112,6 +1123,9 @@ class _SentenceReader:
                 gov = cur.head.head if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" else cur.head
                 if _lemma(gov) in OBJECT_CONTROL:
                     obj = self._object(gov)
+                    if _is_reciprocal(obj):
+                        # "Kyiv and Moscow accused each other of violating the truce"
+                        return self._subjects(gov)
                     refs = self._refs_of(obj) if obj is not None else []
                     if not refs:
                         refs = [
@@ -2253,6 +2267,59 @@ def _is_past_perfect(tok: Any) -> bool:
     return (
         any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children)
         and verb.tag_ == "VBN"
+    )
+
+
+def _aim_accused_acts(found: list[_Found]) -> None:
+    """The act an accusation names is alleged against the accuser when it names no target.
+
+    "Azerbaijan accused Armenia of moving troops towards the front" alleges a build-up
+    against Azerbaijan; "Kyiv and Moscow accused each other of violating the truce" alleges a
+    violation each way.  Only hostile acts (roots 13 to 20) are aimed so.
+    """
+    accusations = {
+        f.trigger.i: f
+        for f in found
+        if f.code.startswith("112") and f.trigger.pos_ == "VERB" and f.sources
+    }
+    if not accusations:
+        return
+    for f in found:
+        if f.targets or f.trigger.i in accusations or not "13" <= f.code[:2] <= "20":
+            continue
+        acc = _accusation_over(f.trigger, accusations)
+        if acc is None:
+            continue
+        taken = {a.code for r in f.sources for a in r.actors}
+        if acc.symmetric and not acc.targets:
+            if sum(len(r.actors) for r in f.sources) > 1:
+                f.symmetric = True
+            continue
+        f.targets = [r for r in acc.sources if not {a.code for a in r.actors} & taken]
+
+
+def _accusation_over(tok: Any, accusations: dict[int, _Found]) -> _Found | None:
+    """The accusation whose complement ("of V-ing", "that ...") ``tok`` heads or joins."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in {"relcl", "acl", "appos"} or cur.head is cur:
+            return None
+        if cur.dep_ not in {"pcomp", "prep", "conj", "ccomp", "xcomp", "pobj"}:
+            return None
+        if cur.dep_ == "conj" and cur.head.i in accusations:
+            return None  # "accused Israel ... and vowed revenge": a second act, not the charge
+        cur = cur.head
+        if cur.i in accusations:
+            return accusations[cur.i]
+    return None
+
+
+def _is_reciprocal(obj: Any) -> bool:
+    """'each other', 'one another'."""
+    return (
+        obj is not None
+        and obj.lower_ in {"other", "another"}
+        and any(c.lower_ in {"each", "one"} for c in obj.children)
     )
 
 
