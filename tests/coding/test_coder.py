@@ -241,3 +241,16 @@ def test_reciprocal_accusation_alleges_the_act_each_way(code):
 def test_coordinated_verbs_share_their_object(code):
     events, _ = code("Iran detained and interrogated two British sailors.")
     assert ("IRN", "GBR", "17") in dyads(events)
+
+
+def test_arms_transfers_are_military_aid(code):
+    events, _ = code("Belarus sold attack helicopters to Sudan in 2012.", "2013-01-01")
+    assert ("BLR", "SDN", "07") in dyads(events)
+    events, _ = code("Germany's arms sales to Qatar doubled last year.")
+    assert ("DEU", "QAT", "07") in dyads(events)
+
+
+def test_a_plan_is_the_planned_act_as_future_not_an_intent(code):
+    events, _ = code("Vietnam plans to buy fighter jets from India.")
+    assert {e["cameo_root"] for e in events} == {"06"}
+    assert {e["modality"] for e in events} == {"future"}

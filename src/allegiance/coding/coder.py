@@ -54,22 +54,19 @@ SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 # Roots whose events are reported without a target often enough to keep them so.
 MONADIC_ROOTS = {"01", "15"}
 # Verbs of intention: "decided to enhance cooperation" is an asserted intent (CAMEO 03) to do
-# what the complement says, and the complement itself is future.
+# what the complement says; the complement is not coded apart (see _fold_complements).
 INTENT_VERBS = {
     "decide",
     "agree",
-    "plan",
-    "intend",
     "resolve",
-    "aim",
-    "prepare",
     "commit",
     "undertake",
     "seek",
     "opt",
     "choose",
 }
-# Of these, verbs of planning also announce the act itself as future: "plans to send troops".
+# Verbs of planning announce the act itself, as future ("plans to send troops"), not an
+# intent to cooperate.
 PLAN_VERBS = {"plan", "intend", "prepare", "aim"}
 INTENT_CODES = {
     "061": "0311",
