@@ -254,3 +254,28 @@ def test_a_plan_is_the_planned_act_as_future_not_an_intent(code):
     events, _ = code("Vietnam plans to buy fighter jets from India.")
     assert {e["cameo_root"] for e in events} == {"06"}
     assert {e["modality"] for e in events} == {"future"}
+
+
+def test_punitive_act_announced_on_a_condition_is_a_threat(code):
+    events, _ = code(
+        "Ankara will impose sanctions on Austria if the ban goes ahead, a minister said."
+    )
+    assert ("TUR", "AUT", "13") in dyads(events, "asserted")
+    assert ("TUR", "AUT", "16") in dyads(events) - dyads(events, "asserted")
+    threat = next(e for e in events if e["cameo_root"] == "13")
+    assert threat["cameo"] == "1312"
+    # a possibility is no threat, nor is a conditional reward
+    events, _ = code("Washington could cut aid to Egypt if the army refuses, senators said.")
+    assert not any(e["cameo_root"] == "13" for e in events)
+    events, _ = code("Japan would lift its sanctions on Iran if Tehran signs the deal.")
+    assert not any(e["cameo_root"] == "13" for e in events)
+
+
+def test_punitive_act_in_a_warning_is_a_threat(code):
+    events, _ = code(
+        "Houthi fighters could attack Saudi tankers, a spokesman for the group warned."
+    )
+    assert ("HOUTHI", "SAU", "13") in dyads(events, "asserted")
+    events, _ = code("Algeria warned that it would sever relations with Spain.")
+    threats = [e for e in events if e["cameo_root"] == "13"]
+    assert [e["cameo"] for e in threats] == ["1313"]

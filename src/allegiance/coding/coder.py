@@ -183,6 +183,7 @@ class _Found:
     symmetric: bool
     confidence: float
     extra_tokens: list[Any] = field(default_factory=list)
+    modality: str | None = None  # when fixed by the construction, not read off the trigger
 
 
 class Coder:
@@ -467,6 +468,7 @@ class _SentenceReader:
         found.extend(i for f in found if (i := self._intent(f, triggers)) is not None)
         found = _fold_complements(found)
         _aim_accused_acts(found)
+        found.extend(self._conditional_threats(found))
         events = [e for f in found for e in self._events(f)]
         relations = self._relations()
         # Update the discourse after reading, so a pronoun never resolves to a later mention.
@@ -479,7 +481,7 @@ class _SentenceReader:
 
     def _events(self, f: _Found) -> list[Event]:
         entry = lookup(f.code)
-        modality = self.coder.modality.of(f.trigger)
+        modality = f.modality or self.coder.modality.of(f.trigger)
         date = self._date_for(f.trigger)
         out: list[Event] = []
         pairs: list[tuple[Actor, Actor | None, Ref, Ref | None]] = []
@@ -537,6 +539,49 @@ class _SentenceReader:
                     confidence=max(0.1, min(1.0, conf)),
                 )
             )
+        return out
+
+    def _conditional_threats(self, found: list[_Found]) -> list[_Found]:
+        """A punitive act announced on a condition, or in a warning, is a threat.
+
+        "Beijing will impose sanctions on American firms if the sale goes ahead" threatens
+        sanctions (1312) now, besides the hypothetical sanctions; so does "Houthi forces could
+        attack more ships, a spokesman warned".  A warning already coded as a threat is made
+        specific instead ("warned that Rabat could sever relations with Berlin": 1313).
+        """
+        by_trigger = {f.trigger.i: f for f in found}
+        out: list[_Found] = []
+        for f in found:
+            if not f.targets or not "16" <= f.code[:2] <= "20" or f.trigger.pos_ != "VERB":
+                continue
+            code = _threat_code(f.code)
+            clause = _clause_of(f.trigger)
+            if clause is None:
+                continue
+            warner = _warning_over(clause)
+            if warner is not None and warner.i in by_trigger:
+                threat = by_trigger[warner.i]
+                if threat.code[:2] == "13":
+                    if threat.code == "130":
+                        threat.code = code
+                    continue
+            if warner is None and not _announced_on_condition(clause):
+                continue
+            reporter = warner or _reporter_of(clause)
+            if reporter is not None:
+                out.append(_Found(reporter, code, f.sources, f.targets, False, f.confidence - 0.1))
+            else:
+                out.append(
+                    _Found(
+                        f.trigger,
+                        code,
+                        f.sources,
+                        f.targets,
+                        False,
+                        f.confidence - 0.1,
+                        modality="asserted",
+                    )
+                )
         return out
 
     def _mediation(self, p: Any) -> _Found | None:
@@ -2265,6 +2310,80 @@ def _is_past_perfect(tok: Any) -> bool:
         any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children)
         and verb.tag_ == "VBN"
     )
+
+
+# The threat a conditional punitive act makes, by the act's code (most specific first).
+THREAT_CODES = {
+    "161": "1313",
+    "1661": "1313",
+    "162": "1311",
+    "163": "1312",
+    "164": "134",
+    "166": "136",
+    "191": "1381",
+    "192": "1382",
+    "2042": "1385",
+    "204": "1385",
+    "16": "131",
+    "17": "130",
+    "18": "1383",
+    "19": "1384",
+    "20": "1383",
+}
+WARNING_VERBS = {"warn", "threaten", "hint", "vow", "caution"}
+_WILL = {"will", "would", "'ll", "shall", "wo"}
+
+
+def _threat_code(code: str) -> str:
+    return next((v for k, v in THREAT_CODES.items() if code.startswith(k)), "130")
+
+
+def _warning_over(clause: Any) -> Any:
+    """The verb of warning whose complement (or reported clause) ``clause`` is."""
+    cur = clause
+    for _ in range(3):
+        if cur.dep_ in {"ccomp", "xcomp"} and _lemma(cur.head) in WARNING_VERBS:
+            return cur.head
+        if cur.dep_ not in {"xcomp", "conj"} or cur.head is cur:
+            break
+        cur = cur.head
+    for c in clause.children:
+        if c.dep_ in {"parataxis", "ccomp"} and _lemma(c) in WARNING_VERBS and c.i > clause.i:
+            return c  # "Houthi forces could attack ships, a spokesman warned"
+    return None
+
+
+def _announced_on_condition(clause: Any) -> bool:
+    """'X will/would V ... if/unless Y ...' (through 'would not hesitate to V')."""
+    cur = clause
+    modal = cond = False
+    for _ in range(3):
+        modal |= any(c.dep_ == "aux" and c.lower_ in _WILL for c in cur.children)
+        cond |= any(
+            c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children)
+            for c in cur.children
+        )
+        if modal and cond:
+            return True
+        if cur.dep_ != "xcomp" or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _reporter_of(clause: Any) -> Any:
+    """The reporting verb of a clause: 'X said (that) ...' or '..., X said'."""
+    cur = clause
+    for _ in range(3):
+        if cur.dep_ == "ccomp" and _lemma(cur.head) in REPORTING:
+            return cur.head
+        if cur.dep_ != "xcomp" or cur.head is cur:
+            break
+        cur = cur.head
+    for c in clause.children:
+        if c.dep_ in {"parataxis", "ccomp"} and _lemma(c) in REPORTING and c.i > clause.i:
+            return c
+    return None
 
 
 def _aim_accused_acts(found: list[_Found]) -> None:
