@@ -279,3 +279,18 @@ def test_punitive_act_in_a_warning_is_a_threat(code):
     events, _ = code("Algeria warned that it would sever relations with Spain.")
     threats = [e for e in events if e["cameo_root"] == "13"]
     assert [e["cameo"] for e in threats] == ["1313"]
+
+
+def test_relative_clause_and_reduced_relative_take_the_head_noun_as_object(code):
+    events, _ = code("Oman asked about the Omani fishing boats which Iranian guards seized.")
+    assert ("IRN", "OMN", "17") in dyads(events)
+    events, _ = code("Officials praised the border treaty that Chile and Bolivia signed in 1904.")
+    assert {("CHL", "BOL", "05"), ("BOL", "CHL", "05")} <= dyads(events)
+    events, _ = code("Twelve Indian fishermen detained by Sri Lankan forces went home on Monday.")
+    assert ("LKA", "IND", "17") in dyads(events)
+    assert ("IND", "LKA", "17") not in dyads(events)
+
+
+def test_relative_clause_object_gap(code):
+    events, _ = code("Peru still honours the trade pact it signed with Chile in 2006.")
+    assert ("PER", "CHL", "05") in dyads(events)

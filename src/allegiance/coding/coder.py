@@ -643,10 +643,19 @@ class _SentenceReader:
         }:
             return None
         senses = self.lex.verbs.get(lemma, [])
-        passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in v.children)
+        # "sailors seized by Iranian forces": a participle modifying a noun is passive
+        reduced = v.dep_ == "acl" and v.tag_ == "VBN"
+        passive = reduced or any(
+            c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in v.children
+        )
         obj = self._object(v)
         if obj is None and passive:
             obj = next((c for c in v.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+        if reduced and obj is None:
+            obj = v.head
+        obj = _antecedent(obj) or obj
+        if obj is None and v.dep_ == "relcl" and _object_gap(v):
+            obj = v.head  # "the vessels it seized", "the treaty they signed"
         comp = next((c for c in v.children if c.dep_ == "xcomp"), None)
         particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
         adv_particle = next((c.lower_ for c in v.children if c.dep_ in {"advmod", "prt"}), None)
@@ -1297,6 +1306,7 @@ class _SentenceReader:
         """Actors an argument names: itself, its conjuncts, or its 'of'-complement."""
         if tok is None:
             return []
+        tok = _antecedent(tok) or tok
         out: list[Ref] = []
         for t in [tok, *(c for c in tok.conjuncts if not _starts_clause(c))]:
             ref = self._ref_at(t)
@@ -2384,6 +2394,33 @@ def _reporter_of(clause: Any) -> Any:
         if c.dep_ in {"parataxis", "ccomp"} and _lemma(c) in REPORTING and c.i > clause.i:
             return c
     return None
+
+
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+
+
+def _antecedent(tok: Any) -> Any:
+    """The noun a relative pronoun stands for: 'the tanker which the Guards seized'."""
+    if tok is None or tok.lower_ not in RELATIVE_PRONOUNS or tok.tag_ not in {"WDT", "WP"}:
+        return None
+    clause = tok.head
+    for _ in range(3):
+        if clause.dep_ == "relcl":
+            return clause.head
+        if clause.head is clause:
+            break
+        clause = clause.head
+    return None
+
+
+def _object_gap(v: Any) -> bool:
+    """Does the relative clause ``v`` lack its object ('the vessels it seized')?"""
+    deps = {c.dep_ for c in v.children}
+    if deps & {"dobj", "obj", "nsubjpass", "ccomp", "xcomp", "attr", "oprd"}:
+        return False
+    if any(c.tag_ in {"WRB", "WP$"} or c.lower_ in RELATIVE_PRONOUNS for c in v.children):
+        return False  # "the city where it fought", "the troops that invaded": no gap
+    return any(c.dep_ in SUBJECT_DEPS for c in v.children)
 
 
 def _aim_accused_acts(found: list[_Found]) -> None:
