@@ -294,3 +294,18 @@ def test_relative_clause_and_reduced_relative_take_the_head_noun_as_object(code)
 def test_relative_clause_object_gap(code):
     events, _ = code("Peru still honours the trade pact it signed with Chile in 2006.")
     assert ("PER", "CHL", "05") in dyads(events)
+
+
+def test_severing_ties_with_a_named_party_is_one_way(code):
+    events, _ = code("Bolivia severed diplomatic ties with Israel in 2009.", "2010-01-01")
+    assert dyads(events) == {("BOL", "ISR", "16")}
+    events, _ = code("Qatar and Egypt restored diplomatic relations on Monday.")
+    assert {("QAT", "EGY", "05"), ("EGY", "QAT", "05")} <= dyads(events)
+
+
+def test_one_act_per_pair_of_parties(code):
+    events, _ = code(
+        "Algeria recalled its ambassador to Madrid over Spain's position on the Sahara."
+    )
+    pairs = [(e["source"]["country"], e["target"]["country"]) for e in events if e["target"]]
+    assert pairs == [("DZA", "ESP")]

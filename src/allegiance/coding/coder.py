@@ -501,9 +501,15 @@ class _SentenceReader:
         else:
             for s, sr in sources:
                 pairs.append((s, None, sr, None))
+        seen: set[tuple[str, str | None]] = set()
         for s, t, sr, tr in pairs:
             if _bare(s) or (t is not None and _bare(t)):
                 continue  # "militants attacked civilians": no identifiable party
+            # "sever relations with Berlin over Germany's stance": one act per pair of parties
+            key = (s.country or s.code, (t.country or t.code) if t is not None else None)
+            if key in seen:
+                continue
+            seen.add(key)
             if t is not None and (s.code == t.code or (s.country and s.country == t.country)):
                 continue
             if t is None and (s.country is None or entry.root not in MONADIC_ROOTS):
@@ -918,7 +924,10 @@ class _SentenceReader:
             a.sector in sense.subject_sectors for r in sources for a in r.actors
         ):
             return None
-        return _Found(v, sense.code, sources, targets, sense.symmetric, 0.85)
+        # "Egypt broke off relations with Britain": one act, by Egypt; "Egypt and Britain broke
+        # off relations": one each way
+        symmetric = sense.symmetric and not (sense.one_way and targets)
+        return _Found(v, sense.code, sources, targets, symmetric, 0.85)
 
     def _light_found(
         self, v: Any, noun: Any, nsense: NounSense, passive: bool, verb: str | None = None
