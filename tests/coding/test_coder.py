@@ -309,3 +309,10 @@ def test_one_act_per_pair_of_parties(code):
     )
     pairs = [(e["source"]["country"], e["target"]["country"]) for e in events if e["target"]]
     assert pairs == [("DZA", "ESP")]
+
+
+def test_role_in_an_event_names_its_agent(code):
+    events, _ = code("Kenyan police are investigating Somalia's role in the raid on a Kenyan camp.")
+    assert ("SOM", "KEN", "19") in dyads(events, "alleged")
+    events, _ = code("Rwanda denied any involvement in the shelling of Burundian villages.")
+    assert ("RWA", "BDI", "01") in dyads(events)

@@ -838,6 +838,12 @@ class _SentenceReader:
                         if obj is not None
                         else []
                     )
+                    or [
+                        # "denied any role in the attack on the Indian parliament"
+                        r
+                        for r in self._role_event_parties(v, obj)
+                        if not {a.code for a in r.actors} <= src_codes
+                    ]
                 )
             else:
                 src_codes = {a.code for r in sources for a in r.actors}
@@ -1012,6 +1018,15 @@ class _SentenceReader:
         )
         code, targets = self._prep_code(n, s, code, targets)
         sources: list[Ref] = poss or agent
+        modality = None
+        if not sources and (role := _role_over(n)) is not None:
+            # "investigating Iran's alleged role in the 1994 bombing": Iran is the bomber
+            sources = self._role_holders(role)
+            if sources and (
+                _lemma(role.head) in DOUBTING_VERBS
+                or any(c.lower_ in {"alleged", "suspected", "possible"} for c in role.children)
+            ):
+                modality = "alleged"
         if (
             not sources
             and n.dep_ == "pobj"
@@ -1061,7 +1076,32 @@ class _SentenceReader:
             and (lookup(code).quad_class in {1, 3})
         ):
             targets = self._context_target(n, sources)
-        return _Found(n, code, sources, targets, symmetric, 0.7)
+        return _Found(n, code, sources, targets, symmetric, 0.7, modality=modality)
+
+    def _role_event_parties(self, v: Any, obj: Any) -> list[Ref]:
+        """The parties named in the event of 'a role in <event>' (object ``obj`` of ``v``)."""
+        if obj is None or _lemma(obj) not in ROLE_NOUNS:
+            return []
+        for holder in (obj, v):
+            for c in holder.children:
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return (
+                                self._refs_of(p)
+                                or self._modifier_refs(p)
+                                or self._nested_refs(p, 2)
+                            )
+        return []
+
+    def _role_holders(self, role: Any) -> list[Ref]:
+        """Who has the role: 'Iran's role', 'the role of Russian officers'."""
+        refs = [r for c in role.children if c.dep_ == "poss" for r in self._refs_of(c)]
+        if not refs:
+            for c in role.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    refs = [r for p in c.children if p.dep_ == "pobj" for r in self._refs_of(p)]
+        return refs or self._modifier_refs(role)
 
     def _prep_code(
         self, n: Any, s: NounSense, code: str, targets: list[Ref]
@@ -2430,6 +2470,41 @@ def _object_gap(v: Any) -> bool:
     if any(c.tag_ in {"WRB", "WP$"} or c.lower_ in RELATIVE_PRONOUNS for c in v.children):
         return False  # "the city where it fought", "the troops that invaded": no gap
     return any(c.dep_ in SUBJECT_DEPS for c in v.children)
+
+
+# "X's role in the attack": X is the attacker.  Governed by these verbs it is alleged.
+ROLE_NOUNS = {"role", "involvement", "part", "hand", "complicity"}
+DOUBTING_VERBS = {
+    "investigate",
+    "probe",
+    "examine",
+    "deny",
+    "allege",
+    "suspect",
+    "accuse",
+    "blame",
+    "question",
+    "dispute",
+    "reject",
+    "dismiss",
+    "study",
+    "review",
+}
+
+
+def _role_over(n: Any) -> Any:
+    """The role noun of 'a role in <n>', the 'in' attached to the noun or to its verb."""
+    if n.dep_ != "pobj" or n.head.lower_ != "in":
+        return None
+    head = n.head.head
+    if _lemma(head) in ROLE_NOUNS:
+        return head
+    if head.pos_ in {"VERB", "AUX"}:
+        return next(
+            (c for c in head.children if c.dep_ in {"dobj", "obj"} and _lemma(c) in ROLE_NOUNS),
+            None,
+        )
+    return None
 
 
 def _aim_accused_acts(found: list[_Found]) -> None:
