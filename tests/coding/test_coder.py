@@ -316,3 +316,16 @@ def test_role_in_an_event_names_its_agent(code):
     assert ("SOM", "KEN", "19") in dyads(events, "alleged")
     events, _ = code("Rwanda denied any involvement in the shelling of Burundian villages.")
     assert ("RWA", "BDI", "01") in dyads(events)
+
+
+def test_offer_or_willingness_to_act_is_an_intent(code):
+    events, _ = code("Kenya rejected a Nigerian offer to mediate between Sudan and Chad.")
+    assert {("NGA", "SDN", "03"), ("NGA", "TCD", "03")} <= dyads(events, "asserted")
+    assert not any(e["cameo_root"] == "04" for e in events)
+    events, _ = code("Ghana's offer to aid Togo was welcomed in Lome.")
+    assert ("GHA", "TGO", "03") in dyads(events, "asserted")
+
+
+def test_welcoming_a_decision_endorses_it(code):
+    events, _ = code("Nepal welcomed India's decision on Monday.")
+    assert ("NPL", "IND", "05") in dyads(events)

@@ -467,6 +467,7 @@ class _SentenceReader:
         triggers = {f.trigger.i for f in found}
         found.extend(i for f in found if (i := self._intent(f, triggers)) is not None)
         found = _fold_complements(found)
+        _nominal_intents(found)
         _aim_accused_acts(found)
         found.extend(self._conditional_threats(found))
         events = [e for f in found for e in self._events(f)]
@@ -2558,6 +2559,26 @@ def _is_reciprocal(obj: Any) -> bool:
         and obj.lower_ in {"other", "another"}
         and any(c.lower_ in {"each", "one"} for c in obj.children)
     )
+
+
+# Nouns of intent: their infinitive is the act offered, "a Russian offer to mediate".
+INTENT_NOUNS = {"offer", "willingness", "readiness", "pledge", "promise", "commitment", "proposal"}
+
+
+def _nominal_intents(found: list[_Found]) -> None:
+    """'Tokyo's willingness to mediate', 'Vatican offers to mediate': the offer is the event
+    (an asserted intent, 039), whatever becomes of it; the act offered has not happened."""
+    for f in found:
+        t = f.trigger
+        if t.pos_ != "VERB" or t.dep_ not in {"acl", "xcomp", "relcl"}:
+            continue
+        if _lemma(t.head) not in INTENT_NOUNS or t.head.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if any(x.dep_ == "aux" and x.lower_ == "to" for x in t.children):
+            code = INTENT_CODES.get(f.code) or INTENT_BY_ROOT.get(f.code[:2])
+            if code is not None:
+                f.code = code
+                f.modality = "asserted"
 
 
 def _fold_complements(found: list[_Found]) -> list[_Found]:
