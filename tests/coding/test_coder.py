@@ -329,3 +329,26 @@ def test_offer_or_willingness_to_act_is_an_intent(code):
 def test_welcoming_a_decision_endorses_it(code):
     events, _ = code("Nepal welcomed India's decision on Monday.")
     assert ("NPL", "IND", "05") in dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad", "cameo"),
+    [
+        ("Ethiopian troops captured Mogadishu in 2006.", ("ETH", "SOM", "19"), "192"),
+        ("Iraq expelled thousands of Iranian villagers in 1980.", ("IRQ", "IRN", "20"), "201"),
+        ("Uganda expelled a Kenyan journalist on Monday.", ("UGA", "KEN", "17"), "174"),
+        ("Iranian guards killed an American hostage.", ("IRN", "USA", "18"), "1823"),
+        ("Russian commandos stormed a Georgian border post.", ("RUS", "GEO", "19"), "190"),
+        ("Israel and Hamas completed a prisoner swap.", ("ISR", "HAMAS", "08"), "0841"),
+        ("Chile and Peru quarrelled over fishing rights.", ("CHL", "PER", "11"), "111"),
+    ],
+)
+def test_lexicon_for_wire_news(code, text, dyad, cameo):
+    events, _ = code(text)
+    assert dyad in dyads(events), events
+    assert cameo in {e["cameo"] for e in events}
+
+
+def test_a_second_subject_is_a_misparsed_aside(code):
+    events, _ = code("Greece and Turkey, though NATO allies, quarrelled openly over airspace.")
+    assert dyads(events) == {("GRC", "TUR", "11"), ("TUR", "GRC", "11")}

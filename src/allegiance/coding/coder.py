@@ -675,6 +675,9 @@ class _SentenceReader:
         thing |= {c.lower_ for c in v.children if c.dep_ in {"oprd", "npadvmod", "advmod"}}
         if obj is not None:
             thing |= {c.lower_ for c in obj.children if c.dep_ in {"oprd", "npadvmod", "appos"}}
+            ref = self.token_refs.get(obj.i)
+            if ref is not None and _mention_kind(ref, self) == "capital":
+                thing.add("capital")  # "the Taliban seized Kabul": the city, not the state
 
         def fits(sense: VerbSense) -> bool:
             if sense.particle and sense.particle not in (particle, adv_particle):
@@ -844,6 +847,13 @@ class _SentenceReader:
                         r
                         for r in self._role_event_parties(v, obj)
                         if not {a.code for a in r.actors} <= src_codes
+                    ]
+                    or [
+                        # "seized Kabul": the city's state is the target
+                        r
+                        for r in self._refs_of(obj)
+                        if _mention_kind(r, self) == "capital"
+                        and not {a.code for a in r.actors} <= src_codes
                     ]
                 )
             else:
@@ -1150,6 +1160,7 @@ class _SentenceReader:
                     c.lower_ in QUANTIFIERS
                     or c.pos_ == "NUM"
                     or c.lower_ in {"billion", "million", "$"}
+                    or c.lower_ in QUANTITY_NOUNS  # "deported thousands of children"
                 ):
                     for p in c.children:
                         if p.dep_ == "prep" and p.lower_ in {"of", "in"}:
@@ -1201,6 +1212,10 @@ class _SentenceReader:
         cur = v
         for _ in range(6):
             subj = [c for c in cur.children if c.dep_ in deps]
+            if len(subj) > 1 and all(c.dep_ == "nsubj" for c in subj):
+                # "Poland and East Germany, though Warsaw Pact allies, quarrelled": a clause
+                # has one subject; a second is a misparsed aside
+                subj = subj[:1]
             if subj:
                 refs = [r for s in subj for r in self._refs_of(s)]
                 return refs
