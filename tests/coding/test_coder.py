@@ -352,3 +352,15 @@ def test_lexicon_for_wire_news(code, text, dyad, cameo):
 def test_a_second_subject_is_a_misparsed_aside(code):
     events, _ = code("Greece and Turkey, though NATO allies, quarrelled openly over airspace.")
     assert dyads(events) == {("GRC", "TUR", "11"), ("TUR", "GRC", "11")}
+
+
+def test_negated_intention_is_a_negated_intent(code):
+    events, _ = code("Spain has no intention of negotiating the status of Gibraltar with Britain.")
+    assert ("ESP", "GBR", "03") in dyads(events, "negated")
+    assert not any(e["cameo_root"] == "04" for e in events)
+
+
+def test_event_hoped_for_is_not_coded_apart(code):
+    events, _ = code("Seoul is optimistic about resuming talks with Tokyo.")
+    assert ("KOR", "JPN", "01") in dyads(events)
+    assert not any(e["cameo_root"] == "04" for e in events)

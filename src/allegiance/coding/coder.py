@@ -2577,27 +2577,47 @@ def _is_reciprocal(obj: Any) -> bool:
 
 
 # Nouns of intent: their infinitive is the act offered, "a Russian offer to mediate".
-INTENT_NOUNS = {"offer", "willingness", "readiness", "pledge", "promise", "commitment", "proposal"}
+INTENT_NOUNS = {
+    "offer",
+    "willingness",
+    "readiness",
+    "pledge",
+    "promise",
+    "commitment",
+    "proposal",
+    "intention",
+    "intent",
+}
 
 
 def _nominal_intents(found: list[_Found]) -> None:
     """'Tokyo's willingness to mediate', 'Vatican offers to mediate': the offer is the event
-    (an asserted intent, 039), whatever becomes of it; the act offered has not happened."""
+    (an asserted intent, 039), whatever becomes of it; the act offered has not happened.
+    'has no intention of negotiating with Argentina' is a negated intent."""
     for f in found:
         t = f.trigger
-        if t.pos_ != "VERB" or t.dep_ not in {"acl", "xcomp", "relcl"}:
+        if t.pos_ != "VERB":
             continue
-        if _lemma(t.head) not in INTENT_NOUNS or t.head.pos_ not in {"NOUN", "PROPN"}:
+        if t.dep_ in {"acl", "xcomp", "relcl"} and any(
+            x.dep_ == "aux" and x.lower_ == "to" for x in t.children
+        ):
+            noun = t.head
+        elif t.dep_ == "pcomp" and t.head.lower_ == "of":
+            noun = t.head.head
+        else:
             continue
-        if any(x.dep_ == "aux" and x.lower_ == "to" for x in t.children):
-            code = INTENT_CODES.get(f.code) or INTENT_BY_ROOT.get(f.code[:2])
-            if code is not None:
-                f.code = code
-                f.modality = "asserted"
+        if _lemma(noun) not in INTENT_NOUNS or noun.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        code = INTENT_CODES.get(f.code) or INTENT_BY_ROOT.get(f.code[:2])
+        if code is not None:
+            f.code = code
+            f.symmetric = f.symmetric and not f.targets
+            negated = any(c.lower_ in {"no", "never"} for c in noun.children)
+            f.modality = "negated" if negated else "asserted"
 
 
 def _fold_complements(found: list[_Found]) -> list[_Found]:
-    """An appeal, demand, offer or intent carries the act its complement clause names.
+    """An appeal, demand, offer, intent or hope carries the act its complement names.
 
     "urged India to resume talks" is one appeal (to negotiate, 026) and "agreed to observe the
     ceasefire" one intent (0356): the act asked for or intended has not happened, so it is not
@@ -2607,9 +2627,13 @@ def _fold_complements(found: list[_Found]) -> list[_Found]:
     governors = {
         f.trigger.i: f
         for f in found
-        if f.trigger.pos_ in {"VERB", "AUX", "ADJ"}
-        and f.code[:2] in {"02", "03", "10"}
-        and _lemma(f.trigger) not in PLAN_VERBS
+        if (
+            f.trigger.pos_ in {"VERB", "AUX", "ADJ"}
+            and f.code[:2] in {"02", "03", "10"}
+            and _lemma(f.trigger) not in PLAN_VERBS
+        )
+        # "optimistic about resuming talks with Tokyo": the talks are hoped for, not held
+        or (f.trigger.pos_ == "ADJ" and f.code[:2] == "01")
     }
     if not governors:
         return found
@@ -2661,7 +2685,11 @@ def _complement_governor(tok: Any, governors: dict[int, _Found]) -> _Found | Non
         if head is cur:
             return None
         if head.i in governors:
-            return governors[head.i] if cur.dep_ in {"xcomp", "ccomp"} else None
+            if cur.dep_ in {"xcomp", "ccomp"} or (
+                head.pos_ == "ADJ" and cur.dep_ == "prep" and cur.lower_ in {"about", "over"}
+            ):
+                return governors[head.i]
+            return None
         cur = head
     return None
 
