@@ -364,3 +364,13 @@ def test_event_hoped_for_is_not_coded_apart(code):
     events, _ = code("Seoul is optimistic about resuming talks with Tokyo.")
     assert ("KOR", "JPN", "01") in dyads(events)
     assert not any(e["cameo_root"] == "04" for e in events)
+
+
+def test_a_count_is_not_a_pair_anaphor(code):
+    events, _ = code("Israel mobilised as Egyptian and Syrian armies attacked on two fronts.")
+    assert ("EGY", "SYR", "19") not in dyads(events)
+
+
+def test_military_action_in_a_country_is_aimed_at_it(code):
+    events, _ = code("Russia's offensive in Georgia began in August 2008.", "2009-01-01")
+    assert ("RUS", "GEO", "19") in dyads(events)

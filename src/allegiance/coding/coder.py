@@ -1489,7 +1489,18 @@ class _SentenceReader:
             except _NoAntecedent:
                 return None
         elif (low in PAIR_NOUNS or tok.tag_ == "NNS") and any(
-            c.lower_ in {"two", "both"} and c.dep_ in {"nummod", "det", "predet", "amod"}
+            c.dep_ in {"nummod", "det", "predet", "amod"}
+            and (
+                c.lower_ == "both"
+                # "the two countries", not "attacked on two fronts"
+                or (
+                    c.lower_ == "two"
+                    and any(
+                        d.lower_ in {"the", "these", "those"} or d.dep_ == "poss"
+                        for d in tok.children
+                    )
+                )
+            )
             for c in tok.children
         ):
             actors = self._pair_in_sentence(tok) or self.discourse.resolve_pair(self.base)
