@@ -374,3 +374,10 @@ def test_a_count_is_not_a_pair_anaphor(code):
 def test_military_action_in_a_country_is_aimed_at_it(code):
     events, _ = code("Russia's offensive in Georgia began in August 2008.", "2009-01-01")
     assert ("RUS", "GEO", "19") in dyads(events)
+
+
+def test_party_past_the_subjects_own_border(code):
+    events, _ = code("Armenia has mobilised troops on its border with Azerbaijan.")
+    assert ("ARM", "AZE", "15") in dyads(events)
+    events, _ = code("Hundreds of Egyptian troops were rushed to the border with Libya.")
+    assert ("EGY", "LBY", "15") in dyads(events)

@@ -658,6 +658,7 @@ class _SentenceReader:
         obj = self._object(v)
         if obj is None and passive:
             obj = next((c for c in v.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+            obj = _quantified(obj) or obj  # "thousands of Indian troops were rushed"
         if reduced and obj is None:
             obj = v.head
         obj = _antecedent(obj) or obj
@@ -876,6 +877,8 @@ class _SentenceReader:
                     direct
                     or others(self._prep_targets(v, sense.targets))
                     or (others(self._nested_refs(obj, 2)) if obj is not None else [])
+                    # "mobilised troops on its border with Syria": past the source's own place
+                    or others(self._beyond_own(v, sense.targets))
                 )
         if not targets and not passive:
             # "threatened to attack Y", "offered to help Y": the target of the complement
@@ -1089,6 +1092,17 @@ class _SentenceReader:
             targets = self._context_target(n, sources)
         return _Found(n, code, sources, targets, symmetric, 0.7, modality=modality)
 
+    def _beyond_own(self, v: Any, preps: Sequence[str]) -> list[Ref]:
+        """Actors nested inside a prepositional object that itself names the subject's own
+        place: 'on its border with Syria', 'to the Indian side of the frontier with China'."""
+        out: list[Ref] = []
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out.extend(self._nested_refs(p, 2))
+        return out
+
     def _role_event_parties(self, v: Any, obj: Any) -> list[Ref]:
         """The parties named in the event of 'a role in <event>' (object ``obj`` of ``v``)."""
         if obj is None or _lemma(obj) not in ROLE_NOUNS:
@@ -1156,18 +1170,7 @@ class _SentenceReader:
     def _object(self, v: Any) -> Any:
         for c in v.children:
             if c.dep_ in {"dobj", "obj"}:
-                if (
-                    c.lower_ in QUANTIFIERS
-                    or c.pos_ == "NUM"
-                    or c.lower_ in {"billion", "million", "$"}
-                    or c.lower_ in QUANTITY_NOUNS  # "deported thousands of children"
-                ):
-                    for p in c.children:
-                        if p.dep_ == "prep" and p.lower_ in {"of", "in"}:
-                            for pobj in p.children:
-                                if pobj.dep_ == "pobj":
-                                    return pobj
-                return c
+                return _quantified(c) or c
         if v.pos_ == "VERB":
             # "arresting and torturing Rwandan nationals": the conjuncts share the object
             for c in v.children:
@@ -2531,6 +2534,23 @@ def _role_over(n: Any) -> Any:
             (c for c in head.children if c.dep_ in {"dobj", "obj"} and _lemma(c) in ROLE_NOUNS),
             None,
         )
+    return None
+
+
+def _quantified(c: Any) -> Any:
+    """What a quantity counts: 'thousands of children', 'some of its troops', '$3 billion in'."""
+    if c is None or not (
+        c.lower_ in QUANTIFIERS
+        or c.pos_ == "NUM"
+        or c.lower_ in {"billion", "million", "$"}
+        or c.lower_ in QUANTITY_NOUNS  # "deported thousands of children"
+    ):
+        return None
+    for p in c.children:
+        if p.dep_ == "prep" and p.lower_ in {"of", "in"}:
+            for pobj in p.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
     return None
 
 
