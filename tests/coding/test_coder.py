@@ -381,3 +381,11 @@ def test_party_past_the_subjects_own_border(code):
     assert ("ARM", "AZE", "15") in dyads(events)
     events, _ = code("Hundreds of Egyptian troops were rushed to the border with Libya.")
     assert ("EGY", "LBY", "15") in dyads(events)
+
+
+def test_their_refers_to_coordinated_parties_not_to_its_own_noun(code):
+    events, _ = code(
+        "The Thai and Cambodian defence ministers met on Monday, a week after their troops "
+        "clashed near the temple."
+    )
+    assert {("THA", "KHM", "19"), ("KHM", "THA", "19")} <= dyads(events)

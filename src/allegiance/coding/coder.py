@@ -1538,6 +1538,8 @@ class _SentenceReader:
             return ()
         for c in clause.children:
             if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+                if tok.head.i == c.i:
+                    continue  # "their troops clashed": not the troops' own troops
                 r = self.token_refs.get(c.i) or next(
                     (
                         self.token_refs[t.i]
@@ -1571,6 +1573,11 @@ class _SentenceReader:
                 return ()
             gov = clause.head
             for c in gov.children:
+                if c.dep_ in SUBJECT_DEPS and c.i != tok.i and low in PLURAL_PRONOUNS:
+                    # "The Chinese and Indian ministers spoke ... after their troops clashed"
+                    group = tuple(dict.fromkeys(a for r in self._refs_of(c) for a in r.actors))
+                    if len({a.country for a in group if a.country}) > 1:
+                        return group
                 if c.dep_ in SUBJECT_DEPS and c.i != tok.i:
                     r = self.token_refs.get(c.i) or next(
                         (self.token_refs[t.i] for t in c.subtree if t.i in self.token_refs), None
