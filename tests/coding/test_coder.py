@@ -389,3 +389,13 @@ def test_their_refers_to_coordinated_parties_not_to_its_own_noun(code):
         "clashed near the temple."
     )
     assert {("THA", "KHM", "19"), ("KHM", "THA", "19")} <= dyads(events)
+
+
+def test_refusal_carries_the_act_refused(code):
+    events, _ = code("Japan refused on Friday to lift its sanctions on North Korea.")
+    assert ("JPN", "PRK", "12") in dyads(events)
+    assert "1244" in {e["cameo"] for e in events}
+    assert not any(e["cameo_root"] == "08" for e in events)
+    # refusing what is no event rejects no one
+    events, _ = code("Austria refused to take sides between Serbia and Croatia.")
+    assert not events

@@ -129,6 +129,28 @@ REQUEST_CODES: dict[str, tuple[str, str]] = {
     "07": ("023", "103"),
     "08": ("025", "105"),
 }
+# A refusal is specified by the act refused: "refused to ease its embargo" (1244).
+REFUSAL_CODES = {
+    "045": "126",
+    "061": "1211",
+    "062": "1212",
+    "063": "1213",
+    "064": "1214",
+    "071": "1221",
+    "072": "1222",
+    "073": "1223",
+    "074": "1224",
+    "081": "1241",
+    "082": "1242",
+    "084": "1243",
+    "085": "1244",
+    "086": "1245",
+    "087": "1246",
+    "04": "125",
+    "06": "121",
+    "07": "122",
+    "08": "124",
+}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 QUANTIFIERS = {
@@ -882,13 +904,20 @@ class _SentenceReader:
                 )
         if not targets and not passive:
             # "threatened to attack Y", "offered to help Y": the target of the complement
+            own = {a.code for r in sources for a in r.actors}
+
+            def foreign(refs: list[Ref]) -> list[Ref]:
+                # "refused to ease its embargo on Cuba": not its own
+                return [r for r in refs if not {a.code for a in r.actors} <= own]
+
             for c in v.children:
                 if c.dep_ == "xcomp" and c.pos_ == "VERB":
                     cobj = self._object(c)
                     targets = (
-                        (self._refs_of(cobj) if cobj is not None else [])
-                        or self._prep_targets(c, self.lex.default_targets + ("between",))
-                        or self._nested_refs(c, 2)
+                        foreign(self._refs_of(cobj) if cobj is not None else [])
+                        or foreign(self._prep_targets(c, self.lex.default_targets + ("between",)))
+                        or foreign(self._nested_refs(c, 2))
+                        or (foreign(self._nested_refs(cobj, 2)) if cobj is not None else [])
                     )
                     if targets:
                         break
@@ -2667,7 +2696,7 @@ def _fold_complements(found: list[_Found]) -> list[_Found]:
         for f in found
         if (
             f.trigger.pos_ in {"VERB", "AUX", "ADJ"}
-            and f.code[:2] in {"02", "03", "10"}
+            and f.code[:2] in {"02", "03", "10", "12"}
             and _lemma(f.trigger) not in PLAN_VERBS
         )
         # "optimistic about resuming talks with Tokyo": the talks are hoped for, not held
@@ -2676,12 +2705,16 @@ def _fold_complements(found: list[_Found]) -> list[_Found]:
     if not governors:
         return found
     kept: list[_Found] = []
+    carried: set[int] = set()
     for f in found:
         gov = _complement_governor(f.trigger, governors)
         if gov is None or gov is f:
             kept.append(f)
             continue
+        carried.add(id(gov))
         root = gov.code[:2]
+        if root == "12" and gov.code == "120":
+            gov.code = next((v for k, v in REFUSAL_CODES.items() if f.code.startswith(k)), "120")
         if root == "03" and gov.code == "030":
             gov.code = INTENT_CODES.get(f.code) or INTENT_BY_ROOT.get(f.code[:2]) or gov.code
         elif root in {"02", "10"} and gov.code in {"020", "100"}:
@@ -2691,7 +2724,17 @@ def _fold_complements(found: list[_Found]) -> list[_Found]:
             )
             if pick is not None:
                 gov.code = pick[0] if root == "02" else pick[1]
-    return kept
+    # "refused to take sides between Washington and Moscow": a refusal to do what is no event
+    # rejects no one
+    return [
+        f
+        for f in kept
+        if not (
+            f.code == "120"
+            and id(f) not in carried
+            and any(c.dep_ == "xcomp" for c in f.trigger.children)
+        )
+    ]
 
 
 _FACT_PREPS = {
@@ -2722,6 +2765,8 @@ def _complement_governor(tok: Any, governors: dict[int, _Found]) -> _Found | Non
         head = cur.head
         if head is cur:
             return None
+        if cur.dep_ == "conj" and cur.tag_ in {"VBD", "VBZ", "VBP"} and head.tag_ in {"VB", "VBG"}:
+            return None  # "refused to take part ... and barred Poland": a finite second act
         if head.i in governors:
             if cur.dep_ in {"xcomp", "ccomp"} or (
                 head.pos_ == "ADJ" and cur.dep_ == "prep" and cur.lower_ in {"about", "over"}
