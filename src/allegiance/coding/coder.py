@@ -28,7 +28,7 @@ from allegiance.coding.discourse import (
     Discourse,
 )
 from allegiance.coding.lexicon import Lexicon, NounSense, StanceCue, VerbSense
-from allegiance.coding.modality import ModalityReader
+from allegiance.coding.modality import ModalityReader, is_infinitive_complement
 from allegiance.coding.timex import Timex, before_document, document_date, find_timexes
 from allegiance.model import (
     Actor,
@@ -57,21 +57,20 @@ MONADIC_ROOTS = {"01", "15"}
 # "a ceasefire brokered by Oman": the participle's agent mediates (045) between the parties.
 MEDIATION_VERBS = {"broker", "mediate", "facilitate"}
 # Verbs of intention: "decided to enhance cooperation" is an asserted intent (CAMEO 03) to do
-# what the complement says, and the complement itself is future.
+# what the complement says; the complement is not coded apart (see _fold_complements).
 INTENT_VERBS = {
     "decide",
     "agree",
-    "plan",
-    "intend",
     "resolve",
-    "aim",
-    "prepare",
     "commit",
     "undertake",
     "seek",
     "opt",
     "choose",
 }
+# Verbs of planning announce the act itself, as future ("plans to send troops"), not an
+# intent to cooperate.
+PLAN_VERBS = {"plan", "intend", "prepare", "aim"}
 INTENT_CODES = {
     "061": "0311",
     "062": "0312",
@@ -82,6 +81,22 @@ INTENT_CODES = {
     "073": "0333",
     "074": "0334",
 }
+INTENT_CODES.update(
+    {
+        "045": "039",
+        "084": "0353",
+        "085": "0354",
+        "086": "0355",
+        "0861": "0355",
+        "0862": "0355",
+        "0863": "0355",
+        "087": "0356",
+        "0871": "0356",
+        "0872": "0356",
+        "0873": "0356",
+        "0874": "0356",
+    }
+)
 INTENT_BY_ROOT = {
     "04": "036",
     "05": "032",
@@ -91,6 +106,53 @@ INTENT_BY_ROOT = {
     "09": "030",
     "01": "030",
     "02": "030",
+}
+# An appeal (02) or demand (10) is specified by the act its complement asks for: "urged India
+# to resume talks" is an appeal to negotiate (026).  Keys are the complement's code, most
+# specific first; values are (appeal, demand).
+REQUEST_CODES: dict[str, tuple[str, str]] = {
+    "045": ("028", "108"),
+    "061": ("0211", "1011"),
+    "062": ("0212", "1012"),
+    "063": ("0213", "1013"),
+    "064": ("0214", "1014"),
+    "071": ("0231", "1031"),
+    "072": ("0232", "1032"),
+    "073": ("0233", "1033"),
+    "074": ("0234", "1034"),
+    "081": ("0251", "1051"),
+    "082": ("0252", "1052"),
+    "084": ("0253", "1053"),
+    "085": ("0254", "1054"),
+    "086": ("0255", "1055"),
+    "087": ("0256", "1056"),
+    "04": ("026", "106"),
+    "05": ("022", "102"),
+    "06": ("021", "101"),
+    "07": ("023", "103"),
+    "08": ("025", "105"),
+}
+# A refusal is specified by the act refused: "refused to ease its embargo" (1244).
+REFUSAL_CODES = {
+    "045": "126",
+    "061": "1211",
+    "062": "1212",
+    "063": "1213",
+    "064": "1214",
+    "071": "1221",
+    "072": "1222",
+    "073": "1223",
+    "074": "1224",
+    "081": "1241",
+    "082": "1242",
+    "084": "1243",
+    "085": "1244",
+    "086": "1245",
+    "087": "1246",
+    "04": "125",
+    "06": "121",
+    "07": "122",
+    "08": "124",
 }
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
@@ -146,6 +208,7 @@ class _Found:
     symmetric: bool
     confidence: float
     extra_tokens: list[Any] = field(default_factory=list)
+    modality: str | None = None  # when fixed by the construction, not read off the trigger
 
 
 class Coder:
@@ -531,6 +594,10 @@ class _SentenceReader:
                     found.append(f)
         triggers = {f.trigger.i for f in found}
         found.extend(i for f in found if (i := self._intent(f, triggers)) is not None)
+        found = _fold_complements(found)
+        _nominal_intents(found)
+        _aim_accused_acts(found)
+        found.extend(self._conditional_threats(found))
         events = [e for f in found for e in self._events(f)]
         relations = self._relations()
         # Update the discourse after reading, so a pronoun never resolves to a later mention.
@@ -539,7 +606,7 @@ class _SentenceReader:
 
     def _events(self, f: _Found) -> list[Event]:
         entry = lookup(f.code)
-        modality = self.coder.modality.of(f.trigger)
+        modality = f.modality or self.coder.modality.of(f.trigger)
         remembered = self.discourse.last_date
         date = self._date_for(f.trigger)
         out: list[Event] = []
@@ -560,9 +627,15 @@ class _SentenceReader:
         else:
             for s, sr in sources:
                 pairs.append((s, None, sr, None))
+        seen: set[tuple[str, str | None]] = set()
         for s, t, sr, tr in pairs:
             if _bare(s) or (t is not None and _bare(t)):
                 continue  # "militants attacked civilians": no identifiable party
+            # "sever relations with Berlin over Germany's stance": one act per pair of parties
+            key = (s.country or s.code, (t.country or t.code) if t is not None else None)
+            if key in seen:
+                continue
+            seen.add(key)
             if t is not None and (s.code == t.code or (s.country and s.country == t.country)):
                 continue
             if t is None and (s.country is None or entry.root not in MONADIC_ROOTS):
@@ -602,6 +675,49 @@ class _SentenceReader:
             self.discourse.last_date = remembered
         return out
 
+    def _conditional_threats(self, found: list[_Found]) -> list[_Found]:
+        """A punitive act announced on a condition, or in a warning, is a threat.
+
+        "Beijing will impose sanctions on American firms if the sale goes ahead" threatens
+        sanctions (1312) now, besides the hypothetical sanctions; so does "Houthi forces could
+        attack more ships, a spokesman warned".  A warning already coded as a threat is made
+        specific instead ("warned that Rabat could sever relations with Berlin": 1313).
+        """
+        by_trigger = {f.trigger.i: f for f in found}
+        out: list[_Found] = []
+        for f in found:
+            if not f.targets or not "16" <= f.code[:2] <= "20" or f.trigger.pos_ != "VERB":
+                continue
+            code = _threat_code(f.code)
+            clause = _clause_of(f.trigger)
+            if clause is None:
+                continue
+            warner = _warning_over(clause)
+            if warner is not None and warner.i in by_trigger:
+                threat = by_trigger[warner.i]
+                if threat.code[:2] == "13":
+                    if threat.code == "130":
+                        threat.code = code
+                    continue
+            if warner is None and not _announced_on_condition(clause):
+                continue
+            reporter = warner or _reporter_of(clause)
+            if reporter is not None:
+                out.append(_Found(reporter, code, f.sources, f.targets, False, f.confidence - 0.1))
+            else:
+                out.append(
+                    _Found(
+                        f.trigger,
+                        code,
+                        f.sources,
+                        f.targets,
+                        False,
+                        f.confidence - 0.1,
+                        modality="asserted",
+                    )
+                )
+        return out
+
     def _mediation(self, p: Any) -> _Found | None:
         """'a ceasefire brokered by Oman', 'a UN-brokered deal': the broker mediates between
         the parties of the agreement."""
@@ -635,7 +751,7 @@ class _SentenceReader:
         cur = f.trigger
         if cur.pos_ in {"NOUN", "PROPN"} and cur.head.pos_ == "VERB":
             cur = cur.head
-        if cur.dep_ != "xcomp":
+        if not is_infinitive_complement(cur):
             return None
         gov = cur.head
         if _lemma(gov) not in INTENT_VERBS or gov.i in triggers:
@@ -643,7 +759,10 @@ class _SentenceReader:
         code = INTENT_CODES.get(f.code) or INTENT_BY_ROOT.get(f.code[:2])
         if code is None:
             return None
-        return _Found(gov, code, f.sources, f.targets, False, f.confidence)
+        # "India and Pakistan agreed to observe the ceasefire": each intends it towards the
+        # other; "Rabat agreed to normalise relations with Israel" is Rabat's intent only.
+        symmetric = f.symmetric and not f.targets
+        return _Found(gov, code, f.sources, f.targets, symmetric, f.confidence)
 
     # -- verbs -------------------------------------------------------------------------------
 
@@ -658,10 +777,20 @@ class _SentenceReader:
         }:
             return None
         senses = self.lex.verbs.get(lemma, [])
-        passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in v.children)
+        # "sailors seized by Iranian forces": a participle modifying a noun is passive
+        reduced = v.dep_ == "acl" and v.tag_ == "VBN"
+        passive = reduced or any(
+            c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in v.children
+        )
         obj = self._object(v)
         if obj is None and passive:
             obj = next((c for c in v.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+            obj = _quantified(obj) or obj  # "thousands of Indian troops were rushed"
+        if reduced and obj is None:
+            obj = v.head
+        obj = _antecedent(obj) or obj
+        if obj is None and v.dep_ == "relcl" and _object_gap(v):
+            obj = v.head  # "the vessels it seized", "the treaty they signed"
         comp = next((c for c in v.children if c.dep_ == "xcomp"), None)
         particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
         adv_particle = next((c.lower_ for c in v.children if c.dep_ in {"advmod", "prt"}), None)
@@ -674,6 +803,9 @@ class _SentenceReader:
         thing |= {c.lower_ for c in v.children if c.dep_ in {"oprd", "npadvmod", "advmod"}}
         if obj is not None:
             thing |= {c.lower_ for c in obj.children if c.dep_ in {"oprd", "npadvmod", "appos"}}
+            ref = self.token_refs.get(obj.i)
+            if ref is not None and _mention_kind(ref, self) == "capital":
+                thing.add("capital")  # "the Taliban seized Kabul": the city, not the state
 
         def fits(sense: VerbSense) -> bool:
             if sense.particle and sense.particle not in (particle, adv_particle):
@@ -838,6 +970,19 @@ class _SentenceReader:
                         if obj is not None
                         else []
                     )
+                    or [
+                        # "denied any role in the attack on the Indian parliament"
+                        r
+                        for r in self._role_event_parties(v, obj)
+                        if not {a.code for a in r.actors} <= src_codes
+                    ]
+                    or [
+                        # "seized Kabul": the city's state is the target
+                        r
+                        for r in self._refs_of(obj)
+                        if _mention_kind(r, self) == "capital"
+                        and not {a.code for a in r.actors} <= src_codes
+                    ]
                 )
             else:
                 src_codes = {a.code for r in sources for a in r.actors}
@@ -859,16 +1004,25 @@ class _SentenceReader:
                     direct
                     or others(self._prep_targets(v, sense.targets))
                     or (others(self._nested_refs(obj, 2)) if obj is not None else [])
+                    # "mobilised troops on its border with Syria": past the source's own place
+                    or others(self._beyond_own(v, sense.targets))
                 )
         if not targets and not passive:
             # "threatened to attack Y", "offered to help Y": the target of the complement
+            own = {a.code for r in sources for a in r.actors}
+
+            def foreign(refs: list[Ref]) -> list[Ref]:
+                # "refused to ease its embargo on Cuba": not its own
+                return [r for r in refs if not {a.code for a in r.actors} <= own]
+
             for c in v.children:
                 if c.dep_ == "xcomp" and c.pos_ == "VERB":
                     cobj = self._object(c)
                     targets = (
-                        (self._refs_of(cobj) if cobj is not None else [])
-                        or self._prep_targets(c, self.lex.default_targets + ("between",))
-                        or self._nested_refs(c, 2)
+                        foreign(self._refs_of(cobj) if cobj is not None else [])
+                        or foreign(self._prep_targets(c, self.lex.default_targets + ("between",)))
+                        or foreign(self._nested_refs(c, 2))
+                        or (foreign(self._nested_refs(cobj, 2)) if cobj is not None else [])
                     )
                     if targets:
                         break
@@ -924,7 +1078,10 @@ class _SentenceReader:
             a.sector in sense.subject_sectors for r in sources for a in r.actors
         ):
             return None
-        return _Found(v, sense.code, sources, targets, sense.symmetric, 0.85)
+        # "Egypt broke off relations with Britain": one act, by Egypt; "Egypt and Britain broke
+        # off relations": one each way
+        symmetric = sense.symmetric and not (sense.one_way and targets)
+        return _Found(v, sense.code, sources, targets, symmetric, 0.85)
 
     def _light_found(
         self, v: Any, noun: Any, nsense: NounSense, passive: bool, verb: str | None = None
@@ -1009,6 +1166,15 @@ class _SentenceReader:
         )
         code, targets = self._prep_code(n, s, code, targets)
         sources: list[Ref] = poss or agent
+        modality = None
+        if not sources and (role := _role_over(n)) is not None:
+            # "investigating Iran's alleged role in the 1994 bombing": Iran is the bomber
+            sources = self._role_holders(role)
+            if sources and (
+                _lemma(role.head) in DOUBTING_VERBS
+                or any(c.lower_ in {"alleged", "suspected", "possible"} for c in role.children)
+            ):
+                modality = "alleged"
         if (
             not sources
             and n.dep_ == "pobj"
@@ -1058,7 +1224,43 @@ class _SentenceReader:
             and (lookup(code).quad_class in {1, 3})
         ):
             targets = self._context_target(n, sources)
-        return _Found(n, code, sources, targets, symmetric, 0.7)
+        return _Found(n, code, sources, targets, symmetric, 0.7, modality=modality)
+
+    def _beyond_own(self, v: Any, preps: Sequence[str]) -> list[Ref]:
+        """Actors nested inside a prepositional object that itself names the subject's own
+        place: 'on its border with Syria', 'to the Indian side of the frontier with China'."""
+        out: list[Ref] = []
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out.extend(self._nested_refs(p, 2))
+        return out
+
+    def _role_event_parties(self, v: Any, obj: Any) -> list[Ref]:
+        """The parties named in the event of 'a role in <event>' (object ``obj`` of ``v``)."""
+        if obj is None or _lemma(obj) not in ROLE_NOUNS:
+            return []
+        for holder in (obj, v):
+            for c in holder.children:
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return (
+                                self._refs_of(p)
+                                or self._modifier_refs(p)
+                                or self._nested_refs(p, 2)
+                            )
+        return []
+
+    def _role_holders(self, role: Any) -> list[Ref]:
+        """Who has the role: 'Iran's role', 'the role of Russian officers'."""
+        refs = [r for c in role.children if c.dep_ == "poss" for r in self._refs_of(c)]
+        if not refs:
+            for c in role.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    refs = [r for p in c.children if p.dep_ == "pobj" for r in self._refs_of(p)]
+        return refs or self._modifier_refs(role)
 
     def _prep_code(
         self, n: Any, s: NounSense, code: str, targets: list[Ref]
@@ -1102,17 +1304,17 @@ class _SentenceReader:
     def _object(self, v: Any) -> Any:
         for c in v.children:
             if c.dep_ in {"dobj", "obj"}:
+                return _quantified(c) or c
+        if v.pos_ == "VERB":
+            # "arresting and torturing Rwandan nationals": the conjuncts share the object
+            for c in v.children:
                 if (
-                    c.lower_ in QUANTIFIERS
-                    or c.pos_ == "NUM"
-                    or c.lower_ in {"billion", "million", "$"}
+                    c.dep_ == "conj"
+                    and c.pos_ == "VERB"
+                    and c.tag_ == v.tag_
+                    and not any(x.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for x in c.children)
                 ):
-                    for p in c.children:
-                        if p.dep_ == "prep" and p.lower_ in {"of", "in"}:
-                            for pobj in p.children:
-                                if pobj.dep_ == "pobj":
-                                    return pobj
-                return c
+                    return self._object(c)
         return None
 
     def _light_object(self, v: Any, obj: Any) -> Any:
@@ -1147,6 +1349,10 @@ class _SentenceReader:
         cur = v
         for _ in range(6):
             subj = [c for c in cur.children if c.dep_ in deps]
+            if len(subj) > 1 and all(c.dep_ == "nsubj" for c in subj):
+                # "Poland and East Germany, though Warsaw Pact allies, quarrelled": a clause
+                # has one subject; a second is a misparsed aside
+                subj = subj[:1]
             if subj:
                 refs = [r for s in subj for r in self._refs_of(s)]
                 return refs
@@ -1170,6 +1376,9 @@ class _SentenceReader:
                 gov = cur.head.head if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" else cur.head
                 if _lemma(gov) in OBJECT_CONTROL:
                     obj = self._object(gov)
+                    if _is_reciprocal(obj):
+                        # "Kyiv and Moscow accused each other of violating the truce"
+                        return self._subjects(gov)
                     refs = self._refs_of(obj) if obj is not None else []
                     if not refs:
                         refs = [
@@ -1299,6 +1508,7 @@ class _SentenceReader:
         """Actors an argument names: itself, its conjuncts, or its 'of'-complement."""
         if tok is None:
             return []
+        tok = _antecedent(tok) or tok
         out: list[Ref] = []
         for t in [tok, *(c for c in tok.conjuncts if not _starts_clause(c))]:
             ref = self._ref_at(t)
@@ -1416,7 +1626,18 @@ class _SentenceReader:
             except _NoAntecedent:
                 return None
         elif (low in PAIR_NOUNS or tok.tag_ == "NNS") and any(
-            c.lower_ in {"two", "both"} and c.dep_ in {"nummod", "det", "predet", "amod"}
+            c.dep_ in {"nummod", "det", "predet", "amod"}
+            and (
+                c.lower_ == "both"
+                # "the two countries", not "attacked on two fronts"
+                or (
+                    c.lower_ == "two"
+                    and any(
+                        d.lower_ in {"the", "these", "those"} or d.dep_ == "poss"
+                        for d in tok.children
+                    )
+                )
+            )
             for c in tok.children
         ):
             actors = self._pair_in_sentence(tok) or self.discourse.resolve_pair(self.base)
@@ -1451,6 +1672,8 @@ class _SentenceReader:
             return ()
         for c in clause.children:
             if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+                if tok.head.i == c.i:
+                    continue  # "their troops clashed": not the troops' own troops
                 r = self.token_refs.get(c.i) or next(
                     (
                         self.token_refs[t.i]
@@ -1484,6 +1707,11 @@ class _SentenceReader:
                 return ()
             gov = clause.head
             for c in gov.children:
+                if c.dep_ in SUBJECT_DEPS and c.i != tok.i and low in PLURAL_PRONOUNS:
+                    # "The Chinese and Indian ministers spoke ... after their troops clashed"
+                    group = tuple(dict.fromkeys(a for r in self._refs_of(c) for a in r.actors))
+                    if len({a.country for a in group if a.country}) > 1:
+                        return group
                 if c.dep_ in SUBJECT_DEPS and c.i != tok.i:
                     r = self.token_refs.get(c.i) or next(
                         (self.token_refs[t.i] for t in c.subtree if t.i in self.token_refs), None
@@ -1911,7 +2139,14 @@ class _SentenceReader:
                     best = (rank, dist, self._resolve_timex(timex))
         if best is None and self._place_timexes_cached() and len(self._place_timexes_cached()) == 1:
             timex, root = self._place_timexes_cached()[0]
-            if timex.kind != "anaphoric" and self._anchor(root).pos_ not in {"NOUN", "PROPN"}:
+            anchor = self._anchor(root)
+            # the one date of the sentence, unless it sits in a clause the trigger governs
+            # ("agreed to hold drills next year": next year dates the drills, not the accord)
+            if (
+                timex.kind != "anaphoric"
+                and anchor.pos_ not in {"NOUN", "PROPN"}
+                and not (anchor is not trigger and trigger in anchor.ancestors)
+            ):
                 best = (9, 0, self._resolve_timex(timex))
         if best is not None and best[2].start is not None:
             self.discourse.last_date = best[2]
@@ -2315,6 +2550,353 @@ def _is_past_perfect(tok: Any) -> bool:
         any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children)
         and verb.tag_ == "VBN"
     )
+
+
+# The threat a conditional punitive act makes, by the act's code (most specific first).
+THREAT_CODES = {
+    "161": "1313",
+    "1661": "1313",
+    "162": "1311",
+    "163": "1312",
+    "164": "134",
+    "166": "136",
+    "191": "1381",
+    "192": "1382",
+    "2042": "1385",
+    "204": "1385",
+    "16": "131",
+    "17": "130",
+    "18": "1383",
+    "19": "1384",
+    "20": "1383",
+}
+WARNING_VERBS = {"warn", "threaten", "hint", "vow", "caution"}
+_WILL = {"will", "would", "'ll", "shall", "wo"}
+
+
+def _threat_code(code: str) -> str:
+    return next((v for k, v in THREAT_CODES.items() if code.startswith(k)), "130")
+
+
+def _warning_over(clause: Any) -> Any:
+    """The verb of warning whose complement (or reported clause) ``clause`` is."""
+    cur = clause
+    for _ in range(3):
+        if cur.dep_ in {"ccomp", "xcomp"} and _lemma(cur.head) in WARNING_VERBS:
+            return cur.head
+        if cur.dep_ not in {"xcomp", "conj"} or cur.head is cur:
+            break
+        cur = cur.head
+    for c in clause.children:
+        if c.dep_ in {"parataxis", "ccomp"} and _lemma(c) in WARNING_VERBS and c.i > clause.i:
+            return c  # "Houthi forces could attack ships, a spokesman warned"
+    return None
+
+
+def _announced_on_condition(clause: Any) -> bool:
+    """'X will/would V ... if/unless Y ...' (through 'would not hesitate to V')."""
+    cur = clause
+    modal = cond = False
+    for _ in range(3):
+        modal |= any(c.dep_ == "aux" and c.lower_ in _WILL for c in cur.children)
+        cond |= any(
+            c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children)
+            for c in cur.children
+        )
+        if modal and cond:
+            return True
+        if cur.dep_ != "xcomp" or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _reporter_of(clause: Any) -> Any:
+    """The reporting verb of a clause: 'X said (that) ...' or '..., X said'."""
+    cur = clause
+    for _ in range(3):
+        if cur.dep_ == "ccomp" and _lemma(cur.head) in REPORTING:
+            return cur.head
+        if cur.dep_ != "xcomp" or cur.head is cur:
+            break
+        cur = cur.head
+    for c in clause.children:
+        if c.dep_ in {"parataxis", "ccomp"} and _lemma(c) in REPORTING and c.i > clause.i:
+            return c
+    return None
+
+
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+
+
+def _antecedent(tok: Any) -> Any:
+    """The noun a relative pronoun stands for: 'the tanker which the Guards seized'."""
+    if tok is None or tok.lower_ not in RELATIVE_PRONOUNS or tok.tag_ not in {"WDT", "WP"}:
+        return None
+    clause = tok.head
+    for _ in range(3):
+        if clause.dep_ == "relcl":
+            return clause.head
+        if clause.head is clause:
+            break
+        clause = clause.head
+    return None
+
+
+def _object_gap(v: Any) -> bool:
+    """Does the relative clause ``v`` lack its object ('the vessels it seized')?"""
+    deps = {c.dep_ for c in v.children}
+    if deps & {"dobj", "obj", "nsubjpass", "ccomp", "xcomp", "attr", "oprd"}:
+        return False
+    if any(c.tag_ in {"WRB", "WP$"} or c.lower_ in RELATIVE_PRONOUNS for c in v.children):
+        return False  # "the city where it fought", "the troops that invaded": no gap
+    return any(c.dep_ in SUBJECT_DEPS for c in v.children)
+
+
+# "X's role in the attack": X is the attacker.  Governed by these verbs it is alleged.
+ROLE_NOUNS = {"role", "involvement", "part", "hand", "complicity"}
+DOUBTING_VERBS = {
+    "investigate",
+    "probe",
+    "examine",
+    "deny",
+    "allege",
+    "suspect",
+    "accuse",
+    "blame",
+    "question",
+    "dispute",
+    "reject",
+    "dismiss",
+    "study",
+    "review",
+}
+
+
+def _role_over(n: Any) -> Any:
+    """The role noun of 'a role in <n>', the 'in' attached to the noun or to its verb."""
+    if n.dep_ != "pobj" or n.head.lower_ != "in":
+        return None
+    head = n.head.head
+    if _lemma(head) in ROLE_NOUNS:
+        return head
+    if head.pos_ in {"VERB", "AUX"}:
+        return next(
+            (c for c in head.children if c.dep_ in {"dobj", "obj"} and _lemma(c) in ROLE_NOUNS),
+            None,
+        )
+    return None
+
+
+def _quantified(c: Any) -> Any:
+    """What a quantity counts: 'thousands of children', 'some of its troops', '$3 billion in'."""
+    if c is None or not (
+        c.lower_ in QUANTIFIERS
+        or c.pos_ == "NUM"
+        or c.lower_ in {"billion", "million", "$"}
+        or c.lower_ in QUANTITY_NOUNS  # "deported thousands of children"
+    ):
+        return None
+    for p in c.children:
+        if p.dep_ == "prep" and p.lower_ in {"of", "in"}:
+            for pobj in p.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _aim_accused_acts(found: list[_Found]) -> None:
+    """The act an accusation names is alleged against the accuser when it names no target.
+
+    "Azerbaijan accused Armenia of moving troops towards the front" alleges a build-up
+    against Azerbaijan; "Kyiv and Moscow accused each other of violating the truce" alleges a
+    violation each way.  Only hostile acts (roots 13 to 20) are aimed so.
+    """
+    accusations = {
+        f.trigger.i: f
+        for f in found
+        if f.code.startswith("112") and f.trigger.pos_ == "VERB" and f.sources
+    }
+    if not accusations:
+        return
+    for f in found:
+        if f.targets or f.trigger.i in accusations or not "13" <= f.code[:2] <= "20":
+            continue
+        acc = _accusation_over(f.trigger, accusations)
+        if acc is None:
+            continue
+        taken = {a.code for r in f.sources for a in r.actors}
+        if acc.symmetric and not acc.targets:
+            if sum(len(r.actors) for r in f.sources) > 1:
+                f.symmetric = True
+            continue
+        f.targets = [r for r in acc.sources if not {a.code for a in r.actors} & taken]
+
+
+def _accusation_over(tok: Any, accusations: dict[int, _Found]) -> _Found | None:
+    """The accusation whose complement ("of V-ing", "that ...") ``tok`` heads or joins."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in {"relcl", "acl", "appos"} or cur.head is cur:
+            return None
+        if cur.dep_ not in {"pcomp", "prep", "conj", "ccomp", "xcomp", "pobj"}:
+            return None
+        if cur.dep_ == "conj" and cur.head.i in accusations:
+            return None  # "accused Israel ... and vowed revenge": a second act, not the charge
+        cur = cur.head
+        if cur.i in accusations:
+            return accusations[cur.i]
+    return None
+
+
+def _is_reciprocal(obj: Any) -> bool:
+    """'each other', 'one another'."""
+    return (
+        obj is not None
+        and obj.lower_ in {"other", "another"}
+        and any(c.lower_ in {"each", "one"} for c in obj.children)
+    )
+
+
+# Nouns of intent: their infinitive is the act offered, "a Russian offer to mediate".
+INTENT_NOUNS = {
+    "offer",
+    "willingness",
+    "readiness",
+    "pledge",
+    "promise",
+    "commitment",
+    "proposal",
+    "intention",
+    "intent",
+}
+
+
+def _nominal_intents(found: list[_Found]) -> None:
+    """'Tokyo's willingness to mediate', 'Vatican offers to mediate': the offer is the event
+    (an asserted intent, 039), whatever becomes of it; the act offered has not happened.
+    'has no intention of negotiating with Argentina' is a negated intent."""
+    for f in found:
+        t = f.trigger
+        if t.pos_ != "VERB":
+            continue
+        if t.dep_ in {"acl", "xcomp", "relcl"} and any(
+            x.dep_ == "aux" and x.lower_ == "to" for x in t.children
+        ):
+            noun = t.head
+        elif t.dep_ == "pcomp" and t.head.lower_ == "of":
+            noun = t.head.head
+        else:
+            continue
+        if _lemma(noun) not in INTENT_NOUNS or noun.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        code = INTENT_CODES.get(f.code) or INTENT_BY_ROOT.get(f.code[:2])
+        if code is not None:
+            f.code = code
+            f.symmetric = f.symmetric and not f.targets
+            negated = any(c.lower_ in {"no", "never"} for c in noun.children)
+            f.modality = "negated" if negated else "asserted"
+
+
+def _fold_complements(found: list[_Found]) -> list[_Found]:
+    """An appeal, demand, offer, intent or hope carries the act its complement names.
+
+    "urged India to resume talks" is one appeal (to negotiate, 026): the act asked for has not
+    happened, so it is not coded apart; it only makes the governing code specific.  "agreed to
+    observe the ceasefire" is an intent (0356) and, being decided, the act is also coded as
+    future.  Acts in relative clauses inside
+    the complement ("to withdraw the troops that invaded Kuwait") did happen and stay.
+    """
+    governors = {
+        f.trigger.i: f
+        for f in found
+        if (
+            f.trigger.pos_ in {"VERB", "AUX", "ADJ"}
+            and f.code[:2] in {"02", "03", "10", "12"}
+            and _lemma(f.trigger) not in PLAN_VERBS
+        )
+        # "optimistic about resuming talks with Tokyo": the talks are hoped for, not held
+        or (f.trigger.pos_ == "ADJ" and f.code[:2] == "01")
+    }
+    if not governors:
+        return found
+    kept: list[_Found] = []
+    carried: set[int] = set()
+    for f in found:
+        gov = _complement_governor(f.trigger, governors)
+        if gov is None or gov is f:
+            kept.append(f)
+            continue
+        carried.add(id(gov))
+        root = gov.code[:2]
+        if root == "03" and _lemma(gov.trigger) in INTENT_VERBS:
+            # "decided to enhance cooperation": the decision is an asserted intent and the
+            # cooperation itself a future event, coded as well.
+            kept.append(f)
+        if root == "12" and gov.code == "120":
+            gov.code = next((v for k, v in REFUSAL_CODES.items() if f.code.startswith(k)), "120")
+        if root == "03" and gov.code == "030":
+            gov.code = INTENT_CODES.get(f.code) or INTENT_BY_ROOT.get(f.code[:2]) or gov.code
+        elif root in {"02", "10"} and gov.code in {"020", "100"}:
+            pick = next(
+                (v for k, v in REQUEST_CODES.items() if f.code.startswith(k)),
+                None,
+            )
+            if pick is not None:
+                gov.code = pick[0] if root == "02" else pick[1]
+    # "refused to take sides between Washington and Moscow": a refusal to do what is no event
+    # rejects no one
+    return [
+        f
+        for f in kept
+        if not (
+            f.code == "120"
+            and id(f) not in carried
+            and any(c.dep_ == "xcomp" for c in f.trigger.children)
+        )
+    ]
+
+
+_FACT_PREPS = {
+    "after",
+    "before",
+    "during",
+    "since",
+    "following",
+    "despite",
+    "amid",
+    "until",
+    "when",
+    "because",
+    "as",
+}
+
+
+def _complement_governor(tok: Any, governors: dict[int, _Found]) -> _Found | None:
+    """The appeal, demand or intent whose complement clause ``tok`` belongs to, if any."""
+    cur = tok
+    for _ in range(8):
+        if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ in {"VBN", "VBG"}):
+            return None  # "the troops that invaded Kuwait": an act that happened
+        if (cur.dep_ == "prep" and cur.lower_ in _FACT_PREPS) or (
+            cur.dep_ == "advcl" and any(c.lower_ in _FACT_PREPS for c in cur.children)
+        ):
+            return None  # "agreed to release them after five days of talks": the talks were held
+        head = cur.head
+        if head is cur:
+            return None
+        if cur.dep_ == "conj" and cur.tag_ in {"VBD", "VBZ", "VBP"} and head.tag_ in {"VB", "VBG"}:
+            return None  # "refused to take part ... and barred Poland": a finite second act
+        if head.i in governors:
+            if (
+                cur.dep_ == "ccomp"
+                or is_infinitive_complement(cur)
+                or (head.pos_ == "ADJ" and cur.dep_ == "prep" and cur.lower_ in {"about", "over"})
+            ):
+                return governors[head.i]
+            return None
+        cur = head
+    return None
 
 
 def _dedupe_events(events: list[Event]) -> list[Event]:

@@ -58,6 +58,7 @@ class VerbSense:
     reverse: bool = False
     subject_sectors: frozenset[str | None] | None = None
     theme: bool = False  # the object is the thing given or moved, never the target
+    one_way: bool = False  # symmetric among coordinated subjects only ("A severed ties with B")
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +241,7 @@ def _sense_key(s: VerbSense) -> tuple[Any, ...]:
         s.symmetric,
         s.reverse,
         sectors,
+        s.one_way,
     )
 
 
@@ -266,6 +268,7 @@ def _verb_sense(
         reverse=bool(s.get("reverse", False)),
         subject_sectors=frozenset(sectors) if sectors is not None else None,
         theme=bool(s.get("theme", False)),
+        one_way=bool(s.get("one_way", False)),
     )
 
 

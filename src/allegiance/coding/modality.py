@@ -61,6 +61,19 @@ REPORTING = {
 }
 
 
+def is_infinitive_complement(tok: Any) -> bool:
+    """A "to"-infinitive completing its head: an xcomp, or the same clause that the parser
+    attached as an advcl because a phrase came between ("decided in 2014 to enhance ...")."""
+    if tok.dep_ == "xcomp":
+        return True
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and not any(c.dep_ == "mark" for c in tok.children)
+    )
+
+
 class ModalityReader:
     def __init__(self, lexicon: Lexicon) -> None:
         c = lexicon.cues
@@ -197,7 +210,8 @@ class ModalityReader:
             ):
                 return "future"
             if lemma in self.fut_verbs and (
-                child.dep_ == "xcomp" or (child.dep_ == "dobj" and lemma in FUTURE_OBJECT_VERBS)
+                is_infinitive_complement(child)
+                or (child.dep_ == "dobj" and lemma in FUTURE_OBJECT_VERBS)
             ):
                 return "future" if own != "negated" else "negated"
             if lemma in self.hyp_verbs and child.dep_ in {"ccomp", "xcomp"}:
