@@ -446,3 +446,18 @@ def test_refusal_carries_the_act_refused(code):
     # refusing what is no event rejects no one
     events, _ = code("Austria refused to take sides between Serbia and Croatia.")
     assert not events
+
+
+def test_gate_word_forms_find_regular_and_irregular_forms(coder):
+    from allegiance.coding.coder import WordForms
+
+    forms = WordForms({"deplo", "talk", "met", "ok"})
+    assert forms.search("Troops were DEPLOYED on Sunday.")
+    assert forms.search("Peace-talks resumed.")  # a word after a hyphen
+    assert forms.search("They met in Oslo.") and forms.search("It was OK.")
+    assert forms.search("Metals fell.")  # a prefix match: over-matching only parses more
+    assert not forms.search("The weather was mild.")
+    # the coder's own forms include irregular ones from the lemmatizer's exceptions
+    assert coder._trigger_words.search("Putin met Erdogan.")  # meet -> met
+    assert coder._trigger_words.search("The envoys held talks.")
+    assert not coder._trigger_words.search("The weather in Oslo was mild.")

@@ -336,24 +336,24 @@ class Coder:
         parties = {a.country or a.code for m in mentions for a in m.actors}
         if len(parties) >= 2 or antecedents.resolves(text):
             return True
-        return any(a.country for m in mentions for a in m.actors) and bool(
-            self._monadic_words.search(text)
+        return any(a.country for m in mentions for a in m.actors) and self._monadic_words.search(
+            text
         )
 
     @cached_property
-    def _trigger_words(self) -> re.Pattern[str]:
+    def _trigger_words(self) -> WordForms:
         """Any form of a word that can start a record (the gate's test)."""
-        return self._forms_pattern(trigger_lemmas(self.lexicon))
+        return self._word_forms(trigger_lemmas(self.lexicon))
 
     @cached_property
-    def _monadic_words(self) -> re.Pattern[str]:
+    def _monadic_words(self) -> WordForms:
         """Any form of a word that can start a one-party event (the gate's test)."""
-        return self._forms_pattern(monadic_lemmas(self.lexicon))
+        return self._word_forms(monadic_lemmas(self.lexicon))
 
-    def _forms_pattern(self, lemmas: set[str]) -> re.Pattern[str]:
-        """A regex for every form of ``lemmas``: each lemma as a prefix ("deplo" for deployed,
-        "talk" for talks), plus irregular forms from the lemmatizer's exception table ("met",
-        "held").  Matching too much only parses more; matching too little would lose records."""
+    def _word_forms(self, lemmas: set[str]) -> WordForms:
+        """Every form of ``lemmas``: each lemma as a prefix ("deplo" for deployed, "talk" for
+        talks), plus irregular forms from the lemmatizer's exception table ("met", "held").
+        Matching too much only parses more; matching too little would lose records."""
         forms = {w[:-1] if len(w) >= 4 and w[-1] in "ey" else w for w in lemmas}
         try:
             exceptions = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc")
@@ -362,10 +362,7 @@ class Coder:
                 forms.update(form for form in table if lemmas & set(table[form]))
         except (KeyError, AttributeError, ValueError):
             pass  # a pipeline without lemma exceptions: regular forms only
-        return re.compile(
-            r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + ")",
-            re.IGNORECASE,
-        )
+        return WordForms(forms)
 
     def _code_document(self, prep: _Prepared, parses: list[Any]) -> CodedDocument:
         out = CodedDocument(
@@ -429,6 +426,33 @@ def remember_mentions(discourse: Discourse, mentions: list[Mention]) -> None:
             discourse.mention(
                 tuple(m.actors), m.plural, m.start, person=m.kind in {"leader", "title"}
             )
+
+
+_WORD = re.compile(r"\w+")
+
+
+class WordForms:
+    """Does a text contain a word starting with one of these forms?  Words are looked up by
+    their first three letters, which is far cheaper than one regex of a thousand alternatives
+    (that regex cost the gate more than the parses it saved)."""
+
+    __slots__ = ("short", "by_start")
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        self.short: frozenset[str] = frozenset(f for f in forms if 0 < len(f) < 3)
+        buckets: dict[str, list[str]] = {}
+        for f in {f.lower() for f in forms if len(f) >= 3}:
+            buckets.setdefault(f[:3], []).append(f)
+        self.by_start = {k: tuple(v) for k, v in buckets.items()}
+
+    def search(self, text: str) -> bool:
+        for word in _WORD.findall(text.lower()):
+            bucket = self.by_start.get(word[:3])
+            if bucket and any(word.startswith(f) for f in bucket):
+                return True
+            if self.short and any(word[:n] in self.short for n in (1, 2)):
+                return True
+        return False
 
 
 def _head_words(words: Iterable[str]) -> set[str]:
