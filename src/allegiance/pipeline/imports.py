@@ -1,4 +1,4 @@
-"""Import: one external dataset file into the store, as one ledgered, all-or-nothing run."""
+"""Import: one external dataset file into the store, as one ledgered run (streamed in chunks)."""
 
 from __future__ import annotations
 
