@@ -519,6 +519,14 @@ def _run_layout(
 # -- files --------------------------------------------------------------------------------------
 
 
+def _header(
+    path: Path, wanted: dict[str, Sequence[str]], required: Sequence[str]
+) -> tuple[dict[str, int | None], int]:
+    """The column index of each wanted field in the file's header line, and its width."""
+    header = first_line(path).split("\t")
+    return _header_index(header, path, wanted, required), len(header)
+
+
 def _header_index(
     header: Sequence[str], path: Path, wanted: dict[str, Sequence[str]], required: Sequence[str]
 ) -> dict[str, int | None]:
@@ -607,11 +615,7 @@ def import_icews(
 ) -> ImportCounts:
     """ICEWS events (tab-separated with a header; country names; repeated event ids)."""
     p = Path(path)
-    header = first_line(p).split("\t")
-    ix = _header_index(
-        header, p, _ICEWS_COLS, ("id", "date", "sname", "scty", "cameo", "tname", "tcty")
-    )
-    n = len(header)
+    ix, n = _header(p, _ICEWS_COLS, ("id", "date", "sname", "scty", "cameo", "tname", "tcty"))
     story = _field(ix["story"])
     lay = _Layout(
         native_id=_field(ix["id"]),
@@ -659,11 +663,7 @@ def import_polecat(
 ) -> ImportCounts:
     """POLECAT (PLOVER-coded) events; the PLOVER type maps to a representative CAMEO root."""
     p = Path(path)
-    header = first_line(p).split("\t")
-    ix = _header_index(
-        header, p, _POLECAT_COLS, ("id", "date", "type", "sname", "scty", "tname", "tcty")
-    )
-    n = len(header)
+    ix, n = _header(p, _POLECAT_COLS, ("id", "date", "type", "sname", "scty", "tname", "tcty"))
     roots = {t: r for t in ontology.plover_types() if (r := plover_root(t))}
     ptype = f"upper({_field(ix['type'])})"
     story = _field(ix["story"])
