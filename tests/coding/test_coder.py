@@ -446,3 +446,16 @@ def test_refusal_carries_the_act_refused(code):
     # refusing what is no event rejects no one
     events, _ = code("Austria refused to take sides between Serbia and Croatia.")
     assert not events
+
+
+def test_led_force_is_its_leaders(code):
+    events, _ = code("British-led forces shelled Iraqi positions near Basra on Monday.")
+    assert ("GBR", "IRQ", "19") in dyads(events)
+    events, _ = code("An AU-led mission will monitor the truce in Somalia.")
+    assert not any(e["source"]["country"] == "SOM" for e in events)
+
+
+def test_imposing_a_blockade_is_a_blockade(code):
+    events, _ = code("The Egyptian navy imposed a blockade on Israeli shipping in 1967.")
+    assert ("EGY", "ISR", "19") in dyads(events)
+    assert ("EGY", "ISR", "16") not in dyads(events)
