@@ -459,3 +459,35 @@ def test_imposing_a_blockade_is_a_blockade(code):
     events, _ = code("The Egyptian navy imposed a blockade on Israeli shipping in 1967.")
     assert ("EGY", "ISR", "19") in dyads(events)
     assert ("EGY", "ISR", "16") not in dyads(events)
+
+
+def test_alert_posture_faces_the_party_it_answers(code):
+    events, _ = code(
+        "Armenia put its army on high alert after Azerbaijani troops shelled villages."
+    )
+    assert ("ARM", "AZE", "15") in dyads(events)
+    events, _ = code("Cuba placed its armed forces on a war footing as American warships gathered.")
+    assert ("CUB", "USA", "15") in dyads(events)
+    assert ("CUB", "USA", "19") not in dyads(events)  # a war footing is no war
+    events, _ = code("Peru put the matter on the agenda after Chile objected.")
+    assert not any(e["cameo_root"] == "15" for e in events)
+
+
+def test_calling_up_reservists_is_mobilisation(code):
+    events, _ = code("Syria called up its reservists on Monday as Turkish troops attacked.")
+    assert ("SYR", "TUR", "15") in dyads(events)
+
+
+def test_troops_sent_to_a_border_are_massed(code):
+    events, _ = code("Chad sent two battalions to its frontier with Sudan on Friday.")
+    assert ("TCD", "SDN", "15") in dyads(events)
+    events, _ = code("Kenya sent two battalions to Somalia on Friday.")
+    assert ("KEN", "SOM", "07") in dyads(events)
+
+
+def test_exercise_in_a_show_of_force(code):
+    events, _ = code("China and Russia held naval drills in a show of force on Monday.")
+    assert ("CHN", "RUS", "15") in dyads(events)
+    assert ("CHN", "RUS", "06") not in dyads(events)
+    events, _ = code("China and Russia held joint naval drills on Monday.")
+    assert ("CHN", "RUS", "06") in dyads(events)

@@ -155,6 +155,8 @@ REFUSAL_CODES = {
     "08": "124",
 }
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+# Clauses a military posture answers: "after/as/when/if X attacked ..."
+RESPONSE_MARKS = frozenset({"after", "as", "when", "if", "unless", "because", "since", "once"})
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 QUANTIFIERS = {
     "many",
@@ -592,6 +594,9 @@ class _SentenceReader:
                 f = self._mediation(tok)
                 if f:
                     found.append(f)
+        for f in found:
+            if f.code[:2] in {"06", "15"} and self._shows_force(f.trigger):
+                f.code = "150"
         triggers = {f.trigger.i for f in found}
         found.extend(i for f in found if (i := self._intent(f, triggers)) is not None)
         found = _fold_complements(found)
@@ -812,6 +817,20 @@ class _SentenceReader:
                 return False
             if sense.objects and not (thing & sense.objects):
                 return False
+            if sense.prep_objects and not any(
+                # "on a war footing" is sometimes parsed with "footing" as a modifier
+                _lemma(p) in sense.prep_objects
+                or any(
+                    _lemma(x) in sense.prep_objects
+                    for x in p.children
+                    if x.dep_ in {"amod", "compound"}
+                )
+                for c in v.children
+                if c.dep_ == "prep" and c.lower_ == sense.prep
+                for p in c.children
+                if p.dep_ == "pobj"
+            ):
+                return False
             return not (
                 sense.prep
                 and not any(c.dep_ == "prep" and c.lower_ == sense.prep for c in v.children)
@@ -820,7 +839,14 @@ class _SentenceReader:
         # Specific senses (with an object or particle) first, then "verb + event noun"
         # ("offered condolences", "held talks"), then the verb's general senses.
         for sense in senses:
-            if (sense.objects or sense.particle) and fits(sense):
+            if (sense.objects or sense.particle or sense.prep_objects) and fits(sense):
+                if sense.prep_objects:  # "on a war footing": no war of its own
+                    self.consumed.update(
+                        t.i
+                        for c in v.children
+                        if c.dep_ == "prep" and c.lower_ == sense.prep
+                        for t in c.subtree
+                    )
                 return self._verb_found(v, sense, obj, passive)
         if lemma in SUPPLY_VERBS and obj is not None and self._refs_of(obj):
             # "provide Bangladesh with loans", "supply Kiev with tanks": the object is the target
@@ -843,7 +869,7 @@ class _SentenceReader:
                 if nsense is not None:
                     return self._light_found(v, noun, nsense, passive, verb=lemma)
         for sense in senses:
-            if not (sense.objects or sense.particle) and fits(sense):
+            if not (sense.objects or sense.particle or sense.prep_objects) and fits(sense):
                 return self._verb_found(v, sense, obj, passive)
         return None
 
@@ -955,6 +981,13 @@ class _SentenceReader:
             for o in (c for c in v.children if c.dep_ in {"dobj", "obj"}):
                 # "extradited a Rwandan genocide suspect to Kigali" (two objects in the parse)
                 targets = targets or self._prep_targets(o, sense.targets)
+            if not targets and sense.prep_objects:
+                # "sent troops to its border with Colombia": past the source's own place
+                targets = [
+                    r
+                    for r in self._beyond_own(v, sense.targets)
+                    if not {a.code for a in r.actors} <= src_codes
+                ]
         elif not targets:
             if sense.objects:
                 src_codes = {a.code for r in sources for a in r.actors}
@@ -1070,6 +1103,8 @@ class _SentenceReader:
                     if s_.dep_ in SUBJECT_DEPS
                     for r in self._refs_of(s_)
                 ]
+        if not targets and not passive and sense.code[:2] == "15":
+            targets = self._posture_target(v, sources)
         if sense.reverse:
             sources, targets = targets, sources
         if not sources:
@@ -1284,6 +1319,65 @@ class _SentenceReader:
             if head.head is head:
                 break
             head = head.head
+        return []
+
+    def _shows_force(self, trigger: Any) -> bool:
+        """ "staged exercises ... in a show of force": the act is done as a display of force."""
+        shows = self.lex.force_displays.get("nouns", frozenset())
+        of = self.lex.force_displays.get("of", frozenset())
+        clause = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+        for holder in {trigger, clause}:
+            for c in holder.children:
+                if c.dep_ != "prep" or c.lower_ not in {"in", "as"}:
+                    continue
+                for p in c.children:
+                    if p.dep_ != "pobj" or _lemma(p) not in shows:
+                        continue
+                    for pp in p.children:
+                        if (
+                            pp.dep_ == "prep"
+                            and pp.lower_ == "of"
+                            and any(_lemma(x) in of for x in pp.children if x.dep_ == "pobj")
+                        ):
+                            return True
+        return False
+
+    def _posture_target(self, v: Any, sources: list[Ref]) -> list[Ref]:
+        """A force posture with no named target faces the party it answers or aims to deter.
+
+        "put its forces on alert after Pakistani jets struck ...", "called up reservists as
+        Egyptian armies attacked", "would mobilise if the North tested again", "deployed
+        missiles to counter NATO's shield".
+        """
+        own = {a.code for r in sources for a in r.actors}
+        own_countries = {a.country for r in sources for a in r.actors if a.country}
+
+        def foreign(refs: list[Ref]) -> list[Ref]:
+            return [
+                r
+                for r in refs
+                if not {a.code for a in r.actors} <= own
+                and not {a.country for a in r.actors} & own_countries
+                and not all(_bare(a) for a in r.actors)
+            ]
+
+        for c in v.children:
+            if c.dep_ != "advcl":
+                continue
+            marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+            if marks & RESPONSE_MARKS:
+                subj = [
+                    r for s_ in c.children if s_.dep_ in SUBJECT_DEPS for r in self._refs_of(s_)
+                ]
+                if foreign(subj):
+                    return foreign(subj)
+            elif not marks and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+                # a purpose: "to deter Iran", "to counter NATO's missile shield"
+                cobj = self._object(c)
+                if cobj is not None:
+                    found = foreign(self._refs_of(cobj)) or foreign(self._modifier_refs(cobj))
+                    if found:
+                        return found
         return []
 
     def _context_target(self, n: Any, sources: list[Ref]) -> list[Ref]:
