@@ -491,3 +491,14 @@ def test_exercise_in_a_show_of_force(code):
     assert ("CHN", "RUS", "06") not in dyads(events)
     events, _ = code("China and Russia held joint naval drills on Monday.")
     assert ("CHN", "RUS", "06") in dyads(events)
+
+
+def test_another_partys_act_as_object_keeps_its_own_event(code):
+    events, _ = code("Poland blocked new EU sanctions on Belarus on Monday.")
+    assert ("EU", "BLR", "16") in dyads(events)
+    assert ("POL", "EU", "12") in dyads(events)
+    assert ("POL", "BLR", "12") not in dyads(events)
+    events, _ = code("Ukraine welcomed Germany's aid to Kyiv.")
+    assert ("DEU", "UKR", "07") in dyads(events)
+    events, _ = code("Iran condemned the sanctions on Syria.")
+    assert not any(e["cameo_root"] == "16" for e in events)  # no owner: no sanctions event

@@ -956,7 +956,9 @@ class _SentenceReader:
                 sources, targets = targets, self._prep_targets(v, sense.targets)
         else:
             sources = subjects
-        if obj is not None:
+        owners = self._event_owners(obj, sources) if obj is not None and not passive else []
+        if obj is not None and not owners:
+            # "Hungary will block EU sanctions on Russia": the sanctions stay the EU's event
             self.consumed.add(obj.i)
             self.consumed.update(c.i for c in obj.conjuncts)
         if (
@@ -993,6 +995,8 @@ class _SentenceReader:
                 src_codes = {a.code for r in sources for a in r.actors}
                 targets = (
                     self._prep_targets(v, sense.targets)
+                    # "blocked EU sanctions on Russia": aimed at the sanctions' owner
+                    or owners
                     or (self._prep_targets(obj, sense.targets) if obj is not None else [])
                     or (
                         [
@@ -1320,6 +1324,21 @@ class _SentenceReader:
                 break
             head = head.head
         return []
+
+    def _event_owners(self, obj: Any, sources: list[Ref]) -> list[Ref]:
+        """Another party's own act named as the object: "EU sanctions", "Israel's raid"."""
+        if self._noun_sense(obj) is None:
+            return []
+        own = {a.code for r in sources for a in r.actors}
+        own_countries = {a.country for r in sources for a in r.actors if a.country}
+        poss = [r for c in obj.children if c.dep_ == "poss" for r in self._refs_of(c)]
+        return [
+            r
+            for r in poss or self._modifier_refs(obj)[:1]
+            if not {a.code for a in r.actors} & own
+            and not {a.country for a in r.actors} & own_countries
+            and not all(_bare(a) for a in r.actors)
+        ]
 
     def _shows_force(self, trigger: Any) -> bool:
         """ "staged exercises ... in a show of force": the act is done as a display of force."""
