@@ -502,3 +502,12 @@ def test_another_partys_act_as_object_keeps_its_own_event(code):
     assert ("DEU", "UKR", "07") in dyads(events)
     events, _ = code("Iran condemned the sanctions on Syria.")
     assert not any(e["cameo_root"] == "16" for e in events)  # no owner: no sanctions event
+
+
+def test_leaders_of_more_states_stand_for_them_in_office(code):
+    events, _ = code("Zelensky met Erdogan in Ankara on Friday.", date="2023-03-10")
+    assert ("UKR", "TUR", "04") in dyads(events)
+    events, _ = code("Sadat flew to Jerusalem to meet Menachem Begin.", date="1977-11-19")
+    assert ("EGY", "ISR", "04") in dyads(events)
+    events, _ = code("Zelensky met Erdogan in Ankara on Friday.", date="2010-03-10")
+    assert not any(e["source"]["country"] == "UKR" for e in events)  # not yet in office
