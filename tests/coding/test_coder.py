@@ -511,3 +511,20 @@ def test_leaders_of_more_states_stand_for_them_in_office(code):
     assert ("EGY", "ISR", "04") in dyads(events)
     events, _ = code("Zelensky met Erdogan in Ankara on Friday.", date="2010-03-10")
     assert not any(e["source"]["country"] == "UKR" for e in events)  # not yet in office
+
+
+def test_seizing_control_of_a_place_names_its_state(code):
+    events, _ = code("Iraqi troops seized control of the Kuwaiti oil fields on Friday.")
+    assert ("IRQ", "KWT", "19") in dyads(events)
+
+
+def test_blocking_by_armed_forces_is_a_blockade(code):
+    events, _ = code("Iranian gunboats blocked a British tanker in the strait.")
+    assert ("IRN", "GBR", "19") in dyads(events)
+    events, _ = code("Greek protesters blocked the Turkish embassy.")
+    assert ("GRC", "TUR", "14") in dyads(events)
+
+
+def test_palestinian_territories_by_name(code):
+    events, _ = code("Israel has occupied the West Bank since 1967.")
+    assert ("ISR", "PSE", "19") in dyads(events)

@@ -870,7 +870,10 @@ class _SentenceReader:
                     return self._light_found(v, noun, nsense, passive, verb=lemma)
         for sense in senses:
             if not (sense.objects or sense.particle or sense.prep_objects) and fits(sense):
-                return self._verb_found(v, sense, obj, passive)
+                found = self._verb_found(v, sense, obj, passive)
+                if found is not None or sense.subject_sectors is None:
+                    return found
+                # a sense for other subjects ("blocked" by troops is a blockade): try the next
         return None
 
     def _adjective_event(self, adj: Any) -> _Found | None:
