@@ -528,3 +528,18 @@ def test_blocking_by_armed_forces_is_a_blockade(code):
 def test_palestinian_territories_by_name(code):
     events, _ = code("Israel has occupied the West Bank since 1967.")
     assert ("ISR", "PSE", "19") in dyads(events)
+
+
+def test_the_dead_of_an_attack_are_its_target(code):
+    events, _ = code("Five Lebanese soldiers were killed in an Israeli air strike on Sunday.")
+    assert ("ISR", "LBN", "19") in dyads(events)
+    events, _ = code("Two Kenyan police died in a Somali militant attack on Monday.")
+    assert ("SOM", "KEN", "19") in dyads(events)
+    events, _ = code("Israeli officials spoke about an Israeli air strike on Sunday.")
+    assert not events
+
+
+def test_year_opening_a_noun_phrase_dates_it(code):
+    events, _ = code("Obama honoured the Americans killed in the 1941 Japanese attack.")
+    attack = [e for e in events if e["source"]["country"] == "JPN"]
+    assert attack and attack[0]["date"]["start"].startswith("1941")

@@ -1260,6 +1260,8 @@ class _SentenceReader:
             sources = self._governing_subject(n, targets)
         if not sources:
             return None
+        if not targets and not symmetric and lookup(code).quad_class == 4:
+            targets = self._casualties(n, sources)
         if (
             not targets
             and not (symmetric and sum(len(r.actors) for r in sources) > 1)
@@ -1267,6 +1269,34 @@ class _SentenceReader:
         ):
             targets = self._context_target(n, sources)
         return _Found(n, code, sources, targets, symmetric, 0.7, modality=modality)
+
+    def _casualties(self, n: Any, sources: list[Ref]) -> list[Ref]:
+        """ "Syrian soldiers were killed in an Israeli air strike": the dead are its target."""
+        if not (n.dep_ == "pobj" and n.head.lower_ in {"in", "during", "by"}):
+            return []
+        v = n.head.head
+        if v.pos_ != "VERB" or _lemma(v) not in self.lex.casualty_verbs:
+            return []
+        if v.dep_ == "acl" and v.tag_ == "VBN":
+            victims = self._refs_of(v.head)  # "the Americans killed in the attack"
+        elif any(c.dep_ == "auxpass" for c in v.children) or _lemma(v) in {"die", "perish"}:
+            victims = [
+                r
+                for c in v.children
+                if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+                for r in self._refs_of(c)
+            ]
+        else:
+            return []
+        own = {a.code for r in sources for a in r.actors}
+        own_countries = {a.country for r in sources for a in r.actors if a.country}
+        return [
+            r
+            for r in victims
+            if not {a.code for a in r.actors} & own
+            and not {a.country for a in r.actors} & own_countries
+            and not all(_bare(a) for a in r.actors)
+        ]
 
     def _beyond_own(self, v: Any, preps: Sequence[str]) -> list[Ref]:
         """Actors nested inside a prepositional object that itself names the subject's own

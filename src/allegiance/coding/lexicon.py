@@ -103,6 +103,7 @@ class Lexicon:
     default_targets: tuple[str, ...]
     stop_triggers: frozenset[str]
     force_displays: dict[str, frozenset[str]]
+    casualty_verbs: frozenset[str]
     relation_nouns: dict[str, StanceCue]
     relation_adjectives: dict[str, StanceCue]
     relation_verbs: dict[str, StanceCue]
@@ -172,6 +173,7 @@ class Lexicon:
             light_verbs=frozenset(lex.get("light_verbs") or []),
             default_targets=default_targets,
             stop_triggers=frozenset(lex.get("stop_triggers") or []),
+            casualty_verbs=frozenset(str(w).lower() for w in lex.get("casualty_verbs") or []),
             force_displays={
                 str(k).lower(): frozenset(str(w).lower() for w in v or [])
                 for k, v in (lex.get("force_displays") or {}).items()

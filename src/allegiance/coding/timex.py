@@ -166,7 +166,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year_alone",
         re.compile(
-            rf"(?<![\d,.$])\b{_YEAR}\b(?=\s*[,.;:)]|\s+(?:war|elections?|treaty|agreement|accord|pact|conflict|crisis|invasion|summit|tests?|coup|uprising|revolution|attacks?|deal|visit|exercise|talks)\b)",
+            rf"(?<![\d,.$])\b{_YEAR}\b(?:(?=\s*[,.;:)]|\s+(?:war|elections?|treaty|agreement|accord|pact|conflict|crisis|invasion|summit|tests?|coup|uprising|revolution|attacks?|deal|visit|exercise|talks)\b)"
+            # "the 1941 Japanese attack", "the 1979 hostage-taking": a year after "the" dates
+            # the noun phrase it opens
+            r"|(?<=\bthe\s\d{4})(?=\s+[a-z]))",
             re.I,
         ),
     ),
