@@ -543,3 +543,13 @@ def test_year_opening_a_noun_phrase_dates_it(code):
     events, _ = code("Obama honoured the Americans killed in the 1941 Japanese attack.")
     attack = [e for e in events if e["source"]["country"] == "JPN"]
     assert attack and attack[0]["date"]["start"].startswith("1941")
+
+
+def test_dismissed_claims_imply_an_accusation(code):
+    events, _ = code("Serbia on Monday dismissed Croatia's claims as propaganda.")
+    assert ("HRV", "SRB", "11") in dyads(events)  # Croatia accused Serbia
+    assert ("SRB", "HRV", "11") in dyads(events)  # Serbia denounced the claims
+    events, _ = code("Ghana dismissed what it called false allegations by Nigeria.")
+    assert {("NGA", "GHA", "11"), ("GHA", "NGA", "11")} <= dyads(events)
+    events, _ = code("Ghana dismissed claims of fraud in the election.")
+    assert not events

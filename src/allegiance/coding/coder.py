@@ -566,6 +566,7 @@ class _SentenceReader:
         self.timexes = find_timexes(norm, doc.date)
         self.timex_tokens = self._place_timexes()
         self.consumed: set[int] = set()
+        self.implied: list[_Found] = []  # records a verb implies besides its own
 
     # -- records -----------------------------------------------------------------------------
 
@@ -576,6 +577,7 @@ class _SentenceReader:
                 f = self._verb_event(tok)
                 if f:
                     found.append(f)
+        found.extend(self.implied)
         for tok in self.sdoc:
             if tok.pos_ == "ADJ" and _lemma(tok) in self.lex.adjectives:
                 f = self._adjective_event(tok)
@@ -794,6 +796,8 @@ class _SentenceReader:
         if reduced and obj is None:
             obj = v.head
         obj = _antecedent(obj) or obj
+        if obj is None:
+            obj = _named_as(v)  # "dismissing what it called false claims by Yerevan"
         if obj is None and v.dep_ == "relcl" and _object_gap(v):
             obj = v.head  # "the vessels it seized", "the treaty they signed"
         comp = next((c for c in v.children if c.dep_ == "xcomp"), None)
@@ -960,6 +964,8 @@ class _SentenceReader:
         else:
             sources = subjects
         owners = self._event_owners(obj, sources) if obj is not None and not passive else []
+        if obj is not None and not passive and sources:
+            self._rebutted_claim(v, obj, sources)
         if obj is not None and not owners:
             # "Hungary will block EU sanctions on Russia": the sanctions stay the EU's event
             self.consumed.add(obj.i)
@@ -1000,6 +1006,12 @@ class _SentenceReader:
                     self._prep_targets(v, sense.targets)
                     # "blocked EU sanctions on Russia": aimed at the sanctions' owner
                     or owners
+                    # "dismissed what it called claims by Yerevan"
+                    or (
+                        self._prep_targets(obj.head, sense.targets)
+                        if obj is not None and obj.dep_ == "oprd"
+                        else []
+                    )
                     or (self._prep_targets(obj, sense.targets) if obj is not None else [])
                     or (
                         [
@@ -1357,6 +1369,40 @@ class _SentenceReader:
                 break
             head = head.head
         return []
+
+    def _rebutted_claim(self, v: Any, obj: Any, sources: list[Ref]) -> None:
+        """ "dismissing Turkish claims that ...", "rejected charges by Kyiv": the claimant
+        accused the subject (112)."""
+        reb = self.lex.rebuttals
+        if _lemma(v) not in reb.get("verbs", ()) or _lemma(obj) not in reb.get("nouns", ()):
+            return
+        holders = [obj, obj.head] if obj.dep_ == "oprd" else [obj]
+        claimants = [
+            r
+            for h in holders
+            for c in h.children
+            if c.dep_ == "poss"
+            or (c.dep_ == "prep" and c.lower_ in {"by", "from"})
+            or (c.dep_ in {"amod", "compound", "nmod"})
+            for r in (
+                self._refs_of(c)
+                if c.dep_ != "prep"
+                else [r for p in c.children if p.dep_ == "pobj" for r in self._refs_of(p)]
+            )
+        ]
+        own = {a.code for r in sources for a in r.actors}
+        own_countries = {a.country for r in sources for a in r.actors if a.country}
+        claimants = [
+            r
+            for r in claimants
+            if not {a.code for a in r.actors} & own
+            and not {a.country for a in r.actors} & own_countries
+            and not all(_bare(a) for a in r.actors)
+        ]
+        if claimants:
+            self.implied.append(
+                _Found(obj, "112", claimants, sources, False, 0.7, modality="asserted")
+            )
 
     def _event_owners(self, obj: Any, sources: list[Ref]) -> list[Ref]:
         """Another party's own act named as the object: "EU sanctions", "Israel's raid"."""
@@ -2786,6 +2832,21 @@ def _antecedent(tok: Any) -> Any:
         if clause.head is clause:
             break
         clause = clause.head
+    return None
+
+
+NAMING_VERBS = frozenset({"call", "describe", "term", "label", "dub", "brand"})
+
+
+def _named_as(v: Any) -> Any:
+    """ "dismissed what it called false claims": the object is what it was called."""
+    for c in v.children:
+        if (
+            c.dep_ == "ccomp"
+            and _lemma(c) in NAMING_VERBS
+            and any(x.dep_ == "dobj" and x.lower_ == "what" for x in c.children)
+        ):
+            return next((x for x in c.children if x.dep_ in {"oprd", "attr"}), None)
     return None
 
 

@@ -104,6 +104,7 @@ class Lexicon:
     stop_triggers: frozenset[str]
     force_displays: dict[str, frozenset[str]]
     casualty_verbs: frozenset[str]
+    rebuttals: dict[str, frozenset[str]]
     relation_nouns: dict[str, StanceCue]
     relation_adjectives: dict[str, StanceCue]
     relation_verbs: dict[str, StanceCue]
@@ -173,6 +174,10 @@ class Lexicon:
             light_verbs=frozenset(lex.get("light_verbs") or []),
             default_targets=default_targets,
             stop_triggers=frozenset(lex.get("stop_triggers") or []),
+            rebuttals={
+                str(k).lower(): frozenset(str(w).lower() for w in v or [])
+                for k, v in (lex.get("rebuttals") or {}).items()
+            },
             casualty_verbs=frozenset(str(w).lower() for w in lex.get("casualty_verbs") or []),
             force_displays={
                 str(k).lower(): frozenset(str(w).lower() for w in v or [])
