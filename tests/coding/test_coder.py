@@ -553,3 +553,14 @@ def test_dismissed_claims_imply_an_accusation(code):
     assert {("NGA", "GHA", "11"), ("GHA", "NGA", "11")} <= dyads(events)
     events, _ = code("Ghana dismissed claims of fraud in the election.")
     assert not events
+
+
+def test_agentless_detention_is_the_holders(code):
+    events, _ = code("India will release the captured Pakistani fishermen on Monday.")
+    assert ("IND", "PAK", "17") in dyads(events, modality="asserted")
+    events, _ = code("Hundreds of Lebanese detainees held in Syrian prisons began a fast.")
+    assert ("SYR", "LBN", "17") in dyads(events)
+    events, _ = code("Italy welcomed the captured Libyan fighters' statement.")
+    assert not any(e["cameo_root"] == "17" for e in events)
+    events, _ = code("India will release the Pakistani fishermen captured by the navy.")
+    assert ("IND", "PAK", "17") not in dyads(events, modality="asserted")  # an agent says who

@@ -453,6 +453,7 @@ def trigger_lemmas(lexicon: Lexicon) -> set[str]:
             *lexicon.relation_predicates,
             *lexicon.relation_phrases,
             *MEDIATION_VERBS,
+            *lexicon.custody.get("detentions", ()),
         ]
     )
 
@@ -578,6 +579,11 @@ class _SentenceReader:
                 if f:
                     found.append(f)
         found.extend(self.implied)
+        for tok in self.sdoc:
+            if _lemma(tok) in self.lex.custody.get("detentions", ()):
+                f = self._custody(tok)
+                if f:
+                    found.append(f)
         for tok in self.sdoc:
             if tok.pos_ == "ADJ" and _lemma(tok) in self.lex.adjectives:
                 f = self._adjective_event(tok)
@@ -1369,6 +1375,45 @@ class _SentenceReader:
                 break
             head = head.head
         return []
+
+    def _custody(self, p: Any) -> _Found | None:
+        """ "release the captured Indian pilot", "deport the activists detained aboard the
+        flotilla", "prisoners held in Israeli jails": an agentless detention participle."""
+        if p.tag_ != "VBN" or p.dep_ not in {"amod", "acl"} or p.head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        if any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in p.children):
+            return None  # an agent: the verb reading codes it
+        victims = p.head
+        sources: list[Ref] = []
+        places = self.lex.custody.get("places", frozenset())
+        for c in p.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "at"}:
+                for x in c.children:
+                    if x.dep_ == "pobj" and _lemma(x) in places:
+                        sources = self._modifier_refs(x)
+        gov = victims.head
+        if (
+            not sources
+            and victims.dep_ in {"dobj", "obj"}
+            and _lemma(gov) in self.lex.custody.get("holders", ())
+        ):
+            sources = self._subjects(gov)
+        if not sources:
+            return None
+        own = {a.code for r in sources for a in r.actors}
+        own_countries = {a.country for r in sources for a in r.actors if a.country}
+        targets = [
+            r
+            for r in self._refs_of(victims)
+            if not {a.code for a in r.actors} & own
+            and not {a.country for a in r.actors} & own_countries
+            and not all(_bare(a) for a in r.actors)
+        ]
+        if not targets:
+            return None
+        self.consumed.add(p.i)
+        # the detention is presupposed, whatever is said of the release
+        return _Found(p, self.lex.custody_code, sources, targets, False, 0.7, modality="asserted")
 
     def _rebutted_claim(self, v: Any, obj: Any, sources: list[Ref]) -> None:
         """ "dismissing Turkish claims that ...", "rejected charges by Kyiv": the claimant

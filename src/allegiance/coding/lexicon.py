@@ -105,6 +105,8 @@ class Lexicon:
     force_displays: dict[str, frozenset[str]]
     casualty_verbs: frozenset[str]
     rebuttals: dict[str, frozenset[str]]
+    custody: dict[str, frozenset[str]]
+    custody_code: str
     relation_nouns: dict[str, StanceCue]
     relation_adjectives: dict[str, StanceCue]
     relation_verbs: dict[str, StanceCue]
@@ -174,6 +176,12 @@ class Lexicon:
             light_verbs=frozenset(lex.get("light_verbs") or []),
             default_targets=default_targets,
             stop_triggers=frozenset(lex.get("stop_triggers") or []),
+            custody={
+                str(k).lower(): frozenset(str(w).lower() for w in v or [])
+                for k, v in (lex.get("custody") or {}).items()
+                if k != "code"
+            },
+            custody_code=str((lex.get("custody") or {}).get("code") or "173"),
             rebuttals={
                 str(k).lower(): frozenset(str(w).lower() for w in v or [])
                 for k, v in (lex.get("rebuttals") or {}).items()
