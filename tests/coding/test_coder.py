@@ -564,3 +564,14 @@ def test_agentless_detention_is_the_holders(code):
     assert not any(e["cameo_root"] == "17" for e in events)
     events, _ = code("India will release the Pakistani fishermen captured by the navy.")
     assert ("IND", "PAK", "17") not in dyads(events, modality="asserted")  # an agent says who
+
+
+def test_crowd_violence_against_a_mission_is_a_violent_protest(code):
+    events, _ = code("Pakistani protesters stormed the Danish embassy on Friday.")
+    assert ("PAK", "DNK", "14") in dyads(events)
+    events, _ = code("Iraqi protesters set fire to the Iranian consulate in Najaf.")
+    assert ("IRQ", "IRN", "14") in dyads(events)
+    events, _ = code("Russian troops stormed the Ukrainian town of Bakhmut.")
+    assert ("RUS", "UKR", "19") in dyads(events)
+    events, _ = code("Russian troops set fire to Ukrainian grain depots.")
+    assert ("RUS", "UKR", "14") not in dyads(events)

@@ -850,6 +850,9 @@ class _SentenceReader:
         # ("offered condolences", "held talks"), then the verb's general senses.
         for sense in senses:
             if (sense.objects or sense.particle or sense.prep_objects) and fits(sense):
+                found = self._verb_found(v, sense, obj, passive)
+                if found is None and sense.subject_sectors is not None:
+                    continue  # a sense for other subjects: try the next
                 if sense.prep_objects:  # "on a war footing": no war of its own
                     self.consumed.update(
                         t.i
@@ -857,7 +860,7 @@ class _SentenceReader:
                         if c.dep_ == "prep" and c.lower_ == sense.prep
                         for t in c.subtree
                     )
-                return self._verb_found(v, sense, obj, passive)
+                return found
         if lemma in SUPPLY_VERBS and obj is not None and self._refs_of(obj):
             # "provide Bangladesh with loans", "supply Kiev with tanks": the object is the target
             for c in v.children:
