@@ -575,3 +575,12 @@ def test_crowd_violence_against_a_mission_is_a_violent_protest(code):
     assert ("RUS", "UKR", "19") in dyads(events)
     events, _ = code("Russian troops set fire to Ukrainian grain depots.")
     assert ("RUS", "UKR", "14") not in dyads(events)
+
+
+def test_investigation_targets_the_state_of_the_matter(code):
+    events, _ = code("The IAEA is investigating uranium particles found at a site in Syria.")
+    assert ("IAEA", "SYR", "09") in dyads(events)
+    events, _ = code("The European Commission will open an investigation into steel from India.")
+    assert ("EU", "IND", "09") in dyads(events)
+    events, _ = code("UN experts will examine allegations of torture by Egyptian police.")
+    assert ("UN", "EGY", "09") in dyads(events)

@@ -1133,6 +1133,8 @@ class _SentenceReader:
                 ]
         if not targets and not passive and sense.code[:2] == "15":
             targets = self._posture_target(v, sources)
+        if not targets and not passive and sense.code[:2] == "09" and obj is not None:
+            targets = self._matter_refs(obj, sources)
         if sense.reverse:
             sources, targets = targets, sources
         if not sources:
@@ -1167,7 +1169,30 @@ class _SentenceReader:
         if not targets:
             src_codes = {a.code for r in sources for a in r.actors}
             targets = [r for r in mods if not {a.code for a in r.actors} <= src_codes]
+        if not targets and code[:2] == "09":
+            targets = self._matter_refs(noun, sources)
         return _Found(noun, code, sources, targets, nsense.symmetric, 0.8)
+
+    def _matter_refs(self, tok: Any, sources: list[Ref]) -> list[Ref]:
+        """What an investigation looks into belongs to the first state named in its phrase:
+        'traces of uranium found at sites in Iran', 'vehicles imported from China'."""
+        own = {a.code for r in sources for a in r.actors}
+        own_countries = {a.country for r in sources for a in r.actors if a.country}
+        # nearest the head first: "the Pakistan-based Jaish-e-Mohammed group" is the group's
+        queue = list(tok.children)
+        while queue:
+            t = queue.pop(0)
+            queue.extend(t.children)
+            if t.i not in self.token_refs:
+                continue
+            r = self.token_refs[t.i]
+            if (
+                not {a.code for a in r.actors} & own
+                and not {a.country for a in r.actors} & own_countries
+                and not all(_bare(a) for a in r.actors)
+            ):
+                return [r]
+        return []
 
     # -- nouns -------------------------------------------------------------------------------
 
