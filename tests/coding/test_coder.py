@@ -584,3 +584,13 @@ def test_investigation_targets_the_state_of_the_matter(code):
     assert ("EU", "IND", "09") in dyads(events)
     events, _ = code("UN experts will examine allegations of torture by Egyptian police.")
     assert ("UN", "EGY", "09") in dyads(events)
+
+
+def test_two_acts_of_one_root_by_one_pair_are_both_kept(code):
+    events, _ = code("Kenya's president will visit Ethiopia next week for talks with Ethiopia.")
+    codes = {
+        e["cameo"]
+        for e in events
+        if (e["source"]["country"], e["target"]["country"]) == ("KEN", "ETH")
+    }
+    assert {"042", "040"} <= codes

@@ -3182,7 +3182,13 @@ def _complement_governor(tok: Any, governors: dict[int, _Found]) -> _Found | Non
 def _dedupe_events(events: list[Event]) -> list[Event]:
     seen: dict[tuple[Any, ...], Event] = {}
     for e in events:
-        key = (e.source.code, e.target.code if e.target else None, e.cameo_root, e.span[0])
+        key = (
+            e.source.code,
+            e.target.code if e.target else None,
+            e.cameo_root,
+            e.span[0],
+            e.trigger,
+        )
         if key not in seen or e.confidence > seen[key].confidence:
             seen[key] = e
     # A verb event and the nominal event of the same pair and root in one sentence are one.
