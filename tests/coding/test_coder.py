@@ -594,3 +594,8 @@ def test_two_acts_of_one_root_by_one_pair_are_both_kept(code):
         if (e["source"]["country"], e["target"]["country"]) == ("KEN", "ETH")
     }
     assert {"042", "040"} <= codes
+
+
+def test_holders_of_coordinated_states(code):
+    events, _ = code("The foreign ministers of Peru and Chile met in Lima on Monday.")
+    assert {("PER", "CHL", "04"), ("CHL", "PER", "04")} <= dyads(events)

@@ -1835,6 +1835,16 @@ class _SentenceReader:
             if ref not in out:
                 out.append(ref)
             out.extend(r for r in self._coordinated_modifiers(t, ref) if r not in out)
+            if _lemma(t) in _HOLDER_NOUNS:
+                # "the leaders of India and Pakistan": the holders of each coordinated state
+                for c in t.children:
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        for p in c.children:
+                            if p.dep_ == "pobj" and self._ref_at(p) is ref:
+                                for x in p.conjuncts:
+                                    r = self._ref_at(x)
+                                    if r is not None and r not in out:
+                                        out.append(r)
             for c in t.children:
                 # a list parsed as apposition: "Saudi Arabia, the United Arab Emirates, ..."
                 if c.dep_ == "appos":
