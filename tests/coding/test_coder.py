@@ -599,3 +599,10 @@ def test_two_acts_of_one_root_by_one_pair_are_both_kept(code):
 def test_holders_of_coordinated_states(code):
     events, _ = code("The foreign ministers of Peru and Chile met in Lima on Monday.")
     assert {("PER", "CHL", "04"), ("CHL", "PER", "04")} <= dyads(events)
+
+
+def test_announcing_an_act_is_the_act(code):
+    events, _ = code("Canada announced new sanctions on Iran on Monday.")
+    assert ("CAN", "IRN", "16") in dyads(events)
+    events, _ = code("Canada announced on Monday that Iran had been warned.")
+    assert not any(e["source"]["country"] == "CAN" and e["cameo_root"] == "01" for e in events)

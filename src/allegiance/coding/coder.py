@@ -781,7 +781,10 @@ class _SentenceReader:
 
     def _verb_event(self, v: Any) -> _Found | None:
         lemma = _verb_lemma(v, self.lex.verbs, self.lex.light_verbs)
-        if lemma in self.lex.stop_triggers or v.dep_ in {
+        # a reporting verb is no event of its own, but "announced new sanctions on Russia"
+        # is the light use of one: the sanctions are the event
+        stop = lemma in self.lex.stop_triggers
+        if (stop and lemma not in self.lex.light_verbs) or v.dep_ in {
             "amod",
             "compound",
             "nmod",
@@ -789,7 +792,7 @@ class _SentenceReader:
             "auxpass",
         }:
             return None
-        senses = self.lex.verbs.get(lemma, [])
+        senses = [] if stop else self.lex.verbs.get(lemma, [])
         # "sailors seized by Iranian forces": a participle modifying a noun is passive
         reduced = v.dep_ == "acl" and v.tag_ == "VBN"
         passive = reduced or any(
