@@ -606,3 +606,12 @@ def test_announcing_an_act_is_the_act(code):
     assert ("CAN", "IRN", "16") in dyads(events)
     events, _ = code("Canada announced on Monday that Iran had been warned.")
     assert not any(e["source"]["country"] == "CAN" and e["cameo_root"] == "01" for e in events)
+
+
+def test_supplies_and_deposits(code):
+    events, _ = code("France supplied Iraq with Mirage fighters and helicopters in the 1980s.")
+    assert ("FRA", "IRQ", "07") in dyads(events)
+    events, _ = code("Qatar deposited $3 billion in Egypt's central bank on Monday.")
+    assert ("QAT", "EGY", "07") in dyads(events)
+    events, _ = code("Moscow's supply of tanks to Syria angered Israel.")
+    assert ("RUS", "SYR", "07") in dyads(events)

@@ -871,7 +871,11 @@ class _SentenceReader:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             noun, nsense = self._event_noun(p, light=True, verb=lemma)
-                            if nsense is None and _lemma(p) in ARMS_WORDS:
+                            if nsense is None and any(
+                                # "supplied Egypt with MiG fighters, tanks and missiles"
+                                _lemma(x) in ARMS_WORDS
+                                for x in (p, *p.conjuncts)
+                            ):
                                 nsense = NounSense("072")
                             if nsense is not None:
                                 found = self._light_found(v, noun, nsense, passive, verb=lemma)
@@ -882,6 +886,12 @@ class _SentenceReader:
             noun = self._light_object(v, obj)
             if noun is not None:
                 noun, nsense = self._event_noun(noun, light=True, verb=lemma)
+                if nsense is not None:
+                    return self._light_found(v, noun, nsense, passive, verb=lemma)
+            # "deposited $3 billion in Egypt's central bank": the sum itself, not where it went
+            raw = next((c for c in v.children if c.dep_ in {"dobj", "obj"}), None)
+            if raw is not None and raw is not obj:
+                noun, nsense = self._event_noun(raw, light=True, verb=lemma)
                 if nsense is not None:
                     return self._light_found(v, noun, nsense, passive, verb=lemma)
         for sense in senses:
@@ -2548,6 +2558,12 @@ SUPPLY_VERBS = {
     "bolster",
 }
 ARMS_WORDS = {
+    "fighter",
+    "bomber",
+    "warplane",
+    "warship",
+    "submarine",
+    "gun",
     "weapon",
     "arm",
     "missile",
