@@ -615,3 +615,12 @@ def test_supplies_and_deposits(code):
     assert ("QAT", "EGY", "07") in dyads(events)
     events, _ = code("Moscow's supply of tanks to Syria angered Israel.")
     assert ("RUS", "SYR", "07") in dyads(events)
+
+
+def test_weapons_of_mass_destruction_code_the_assault(code):
+    events, _ = code("Iraq used chemical weapons against Iran in 1988.")
+    assert ("IRQ", "IRN", "20") in dyads(events)
+    events, _ = code("Pakistan could detonate a nuclear weapon near India, officials warned.")
+    assert ("PAK", "IND", "20") in dyads(events)
+    events, _ = code("Iraqi forces fired artillery shells at Iranian troops.")
+    assert ("IRQ", "IRN", "19") in dyads(events)

@@ -605,6 +605,8 @@ class _SentenceReader:
         for f in found:
             if f.code[:2] in {"06", "15"} and self._shows_force(f.trigger):
                 f.code = "150"
+            if f.code[:2] == "19" and (kind := self._weapon_kind(f.trigger)) is not None:
+                f.code = kind
         triggers = {f.trigger.i for f in found}
         found.extend(i for f in found if (i := self._intent(f, triggers)) is not None)
         found = _fold_complements(found)
@@ -1504,6 +1506,26 @@ class _SentenceReader:
             and not {a.country for a in r.actors} & own_countries
             and not all(_bare(a) for a in r.actors)
         ]
+
+    def _weapon_kind(self, trigger: Any) -> str | None:
+        """ "used chemical weapons", "dropped an atomic bomb": the weapon's kind codes it."""
+        kinds = self.lex.weapon_kinds
+        weapons = [c for c in trigger.children if c.dep_ in {"dobj", "obj"}]
+        weapons += [
+            p
+            for c in trigger.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        for w in weapons:
+            for t in (w, *(c for c in w.children if c.dep_ in {"amod", "compound", "nmod"})):
+                if _lemma(t) in kinds:
+                    return kinds[_lemma(t)]
+                for g in t.children:  # "mustard gas shells"
+                    if g.dep_ in {"amod", "compound"} and _lemma(g) in kinds:
+                        return kinds[_lemma(g)]
+        return None
 
     def _shows_force(self, trigger: Any) -> bool:
         """ "staged exercises ... in a show of force": the act is done as a display of force."""

@@ -106,6 +106,7 @@ class Lexicon:
     casualty_verbs: frozenset[str]
     rebuttals: dict[str, frozenset[str]]
     custody: dict[str, frozenset[str]]
+    weapon_kinds: dict[str, str]
     custody_code: str
     relation_nouns: dict[str, StanceCue]
     relation_adjectives: dict[str, StanceCue]
@@ -176,6 +177,10 @@ class Lexicon:
             light_verbs=frozenset(lex.get("light_verbs") or []),
             default_targets=default_targets,
             stop_triggers=frozenset(lex.get("stop_triggers") or []),
+            weapon_kinds={
+                str(k).lower(): _code(v, f"weapon kind {k!r}", name)
+                for k, v in (lex.get("weapon_kinds") or {}).items()
+            },
             custody={
                 str(k).lower(): frozenset(str(w).lower() for w in v or [])
                 for k, v in (lex.get("custody") or {}).items()
