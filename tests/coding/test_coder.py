@@ -624,3 +624,10 @@ def test_weapons_of_mass_destruction_code_the_assault(code):
     assert ("PAK", "IND", "20") in dyads(events)
     events, _ = code("Iraqi forces fired artillery shells at Iranian troops.")
     assert ("IRQ", "IRN", "19") in dyads(events)
+
+
+def test_coordinated_act_shares_the_target(code):
+    events, _ = code("Canada expelled Russian diplomats and imposed new sanctions on Monday.")
+    assert ("CAN", "RUS", "16") in dyads(events)
+    events, _ = code("Iran condemned the United States and called for calm.")
+    assert ("IRN", "USA", "02") not in dyads(events)  # an appeal is not a condemnation

@@ -607,6 +607,7 @@ class _SentenceReader:
                 f.code = "150"
             if f.code[:2] == "19" and (kind := self._weapon_kind(f.trigger)) is not None:
                 f.code = kind
+        _share_coordinated_targets(found)
         triggers = {f.trigger.i for f in found}
         found.extend(i for f in found if (i := self._intent(f, triggers)) is not None)
         found = _fold_complements(found)
@@ -2972,6 +2973,25 @@ def _named_as(v: Any) -> Any:
         ):
             return next((x for x in c.children if x.dep_ in {"oprd", "attr"}), None)
     return None
+
+
+def _share_coordinated_targets(found: list[_Found]) -> None:
+    """ "The US severed ties with Cuba and imposed an embargo": a coordinated act of the same
+    kind by the same party, with no target of its own, is aimed at the same party."""
+    by_trigger = {f.trigger.i: f for f in found}
+    for f in found:
+        t = f.trigger
+        if f.targets or t.dep_ != "conj" or t.pos_ != "VERB":
+            continue
+        g = by_trigger.get(t.head.i)
+        if g is None or not g.targets or g.symmetric or f.symmetric:
+            continue
+        if {a.code for r in f.sources for a in r.actors} != {
+            a.code for r in g.sources for a in r.actors
+        }:
+            continue
+        if lookup(f.code).quad_class == lookup(g.code).quad_class:
+            f.targets = list(g.targets)
 
 
 def _object_gap(v: Any) -> bool:
