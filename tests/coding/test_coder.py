@@ -631,3 +631,11 @@ def test_coordinated_act_shares_the_target(code):
     assert ("CAN", "RUS", "16") in dyads(events)
     events, _ = code("Iran condemned the United States and called for calm.")
     assert ("IRN", "USA", "02") not in dyads(events)  # an appeal is not a condemnation
+
+
+def test_since_the_year_of_an_event_dates_the_clause(code):
+    events, _ = code(
+        "Israel has occupied the Golan Heights of Syria since the 1967 Middle East war."
+    )
+    occ = [e for e in events if e["cameo_root"] == "19" and e["source"]["country"] == "ISR"]
+    assert occ and occ[0]["date"]["start"].startswith("1967")
