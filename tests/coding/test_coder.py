@@ -639,3 +639,13 @@ def test_since_the_year_of_an_event_dates_the_clause(code):
     )
     occ = [e for e in events if e["cameo_root"] == "19" and e["source"]["country"] == "ISR"]
     assert occ and occ[0]["date"]["start"].startswith("1967")
+
+
+def test_its_in_a_reason_is_the_party_acted_upon(code):
+    events, _ = code("Norway halted arms sales to Turkey because of its offensive in Syria.")
+    assert ("TUR", "SYR", "19") in dyads(events)
+    assert ("NOR", "SYR", "19") not in dyads(events)
+    events, _ = code("Iraq was condemned by Egypt for its invasion of Kuwait.")
+    assert ("IRQ", "KWT", "19") in dyads(events)
+    events, _ = code("Japan praised India for its support.")
+    assert ("JPN", "IND", "05") in dyads(events)

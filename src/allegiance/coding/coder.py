@@ -1981,7 +1981,31 @@ class _SentenceReader:
         clause = _clause_of(tok)
         if clause is None:
             return ()
-        for c in clause.children:
+        subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+        cause = tok.head.head if tok.head.dep_ == "pobj" else None
+        if (
+            cause is not None
+            and cause.lower_ in {"over", "for", "because"}
+            and cause.head.i == clause.i
+        ):
+            # "suspended arms sales to Turkey because of its offensive", "sanctions on Iran
+            # over its nuclear programme": a reason is the conduct of the party acted upon
+            patients = [s_ for s_ in subjects if s_.dep_ in PASSIVE_SUBJECT_DEPS]
+            # "was denounced by the US for its invasion": the passive subject is acted upon
+            pool = [t for p_ in patients for t in p_.subtree] or list(clause.subtree)
+            skip = {
+                t.i
+                for c in clause.children
+                if c.dep_ in SUBJECT_DEPS or c.dep_ == "agent"
+                for t in c.subtree
+            }
+            for t in sorted(pool, key=lambda x: -x.i):
+                if t.i >= tok.i or t.i in skip or t.i not in self.token_refs:
+                    continue
+                r = self.token_refs[t.i]
+                if self._fits(low, r) and all(a.country for a in r.actors):
+                    return r.actors
+        for c in subjects:
             if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
                 if tok.head.i == c.i:
                     continue  # "their troops clashed": not the troops' own troops
