@@ -649,3 +649,11 @@ def test_its_in_a_reason_is_the_party_acted_upon(code):
     assert ("IRQ", "KWT", "19") in dyads(events)
     events, _ = code("Japan praised India for its support.")
     assert ("JPN", "IND", "05") in dyads(events)
+
+
+def test_by_phrase_names_the_actors_of_an_event_noun(code):
+    events, _ = code("China condemned joint naval drills by Japanese and American warships.")
+    assert {("JPN", "USA", "06"), ("USA", "JPN", "06")} <= dyads(events)
+    assert ("CHN", "JPN", "11") in dyads(events)
+    events, _ = code("Pyongyang cited joint air drills by South Korean and American warplanes.")
+    assert {("KOR", "USA", "06"), ("USA", "KOR", "06")} <= dyads(events)

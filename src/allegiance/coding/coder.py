@@ -1073,6 +1073,8 @@ class _SentenceReader:
                     ]
 
                 direct = others(self._refs_of(obj)) if obj is not None else []
+                # "condemned joint drills by Japanese and American warships"
+                direct = direct or others(owners)
                 if not direct and obj is not None:
                     direct = others(self._prep_targets(obj, sense.targets)) or others(
                         self._modifier_refs(obj)
@@ -1253,14 +1255,7 @@ class _SentenceReader:
             return None
         code = self._refine_noun_code(n, s)
         poss = [r for c in n.children if c.dep_ == "poss" for r in self._refs_of(c)]
-        agent = [
-            r
-            for c in n.children
-            if c.dep_ == "prep" and c.lower_ == "by"
-            for p in c.children
-            if p.dep_ == "pobj"
-            for r in self._refs_of(p)
-        ]
+        agent = self._noun_agents(n)
         between = self._prep_targets(n, ("between", "among"))
         mods = [r for r in self._modifier_refs(n) if r not in poss]
         targets = self._prep_targets(
@@ -1493,6 +1488,26 @@ class _SentenceReader:
                 _Found(obj, "112", claimants, sources, False, 0.7, modality="asserted")
             )
 
+    def _noun_agents(self, n: Any) -> list[Ref]:
+        """ "drills by Japanese warships"; also when the parser hangs the by-phrase on the
+        active verb whose object the noun is ("condemned drills by Japanese warships")."""
+        holders = [n]
+        if (
+            n.dep_ in {"dobj", "obj"}
+            and n.head.pos_ == "VERB"
+            and not any(c.dep_ in PASSIVE_SUBJECT_DEPS | {"auxpass"} for c in n.head.children)
+        ):
+            holders.append(n.head)
+        return [
+            r
+            for h in holders
+            for c in h.children
+            if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for r in self._refs_of(p)
+        ]
+
     def _event_owners(self, obj: Any, sources: list[Ref]) -> list[Ref]:
         """Another party's own act named as the object: "EU sanctions", "Israel's raid"."""
         if self._noun_sense(obj) is None:
@@ -1500,9 +1515,10 @@ class _SentenceReader:
         own = {a.code for r in sources for a in r.actors}
         own_countries = {a.country for r in sources for a in r.actors if a.country}
         poss = [r for c in obj.children if c.dep_ == "poss" for r in self._refs_of(c)]
+        agents = self._noun_agents(obj)
         return [
             r
-            for r in poss or self._modifier_refs(obj)[:1]
+            for r in poss or agents or self._modifier_refs(obj)[:1]
             if not {a.code for a in r.actors} & own
             and not {a.country for a in r.actors} & own_countries
             and not all(_bare(a) for a in r.actors)
@@ -1854,19 +1870,20 @@ class _SentenceReader:
                             if p.dep_ == "pobj":
                                 out.extend(self._refs_of(p))
                 if t.dep_ != "compound" and t.pos_ in {"NOUN", "PROPN"}:
-                    # "Russian missiles", "an Iranian weapons depot", "India's request"
-                    for c in t.children:
-                        if c.dep_ in {"compound", "poss", "amod", "nmod"}:
-                            r = self._ref_at(c)
-                            if (
-                                r
-                                and r not in out
-                                and all(
-                                    a.country or a.sector == "IGO" or a.code != a.sector
-                                    for a in r.actors
-                                )
-                            ):
-                                out.append(r)
+                    # "Russian missiles", "an Iranian weapons depot", "India's request",
+                    # "South Korean and American warplanes"
+                    mods = [c for c in t.children if c.dep_ in {"compound", "poss", "amod", "nmod"}]
+                    for c in [*mods, *(x for m in mods if m.dep_ == "amod" for x in m.conjuncts)]:
+                        r = self._ref_at(c)
+                        if (
+                            r
+                            and r not in out
+                            and all(
+                                a.country or a.sector == "IGO" or a.code != a.sector
+                                for a in r.actors
+                            )
+                        ):
+                            out.append(r)
                 continue
             if ref not in out:
                 out.append(ref)
