@@ -657,3 +657,12 @@ def test_by_phrase_names_the_actors_of_an_event_noun(code):
     assert ("CHN", "JPN", "11") in dyads(events)
     events, _ = code("Pyongyang cited joint air drills by South Korean and American warplanes.")
     assert {("KOR", "USA", "06"), ("USA", "KOR", "06")} <= dyads(events)
+
+
+def test_the_other_half_of_a_divided_country(code):
+    events, _ = code("North Korea cancelled planned talks with the South on Monday.")
+    assert ("PRK", "KOR", "16") in dyads(events)
+    events, _ = code("Seoul would put its army on alert if the North fired another missile.")
+    assert ("KOR", "PRK", "15") in dyads(events)
+    events, _ = code("Brazil held talks with the South on Monday.")
+    assert not events  # no divided country in sight

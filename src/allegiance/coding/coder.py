@@ -338,6 +338,11 @@ class Coder:
         parties = {a.country or a.code for m in mentions for a in m.actors}
         if len(parties) >= 2 or antecedents.resolves(text):
             return True
+        known = parties | antecedents.countries
+        for word, halves in self.lexicon.counterparts.items():
+            # "the South" with the other half of the country named: a second party
+            if known & set(halves) and re.search(rf"\b[Tt]he {word.capitalize()}\b", text):
+                return True
         return any(a.country for m in mentions for a in m.actors) and bool(
             self._monadic_words.search(text)
         )
@@ -1064,11 +1069,15 @@ class _SentenceReader:
             else:
                 src_codes = {a.code for r in sources for a in r.actors}
 
+                src_countries = {a.country for r in sources for a in r.actors if a.country}
+
                 def others(refs: list[Ref]) -> list[Ref]:
+                    # not the source itself, nor its own organs ("put its troops on alert")
                     return [
                         r
                         for r in refs
                         if not {a.code for a in r.actors} <= src_codes
+                        and not (src_countries and {a.country for a in r.actors} <= src_countries)
                         and not all(_bare(a) for a in r.actors)
                     ]
 
@@ -1969,6 +1978,30 @@ class _SentenceReader:
             for c in tok.children
         ):
             actors = self._pair_in_sentence(tok) or self.discourse.resolve_pair(self.base)
+        elif (
+            low in self.lex.counterparts
+            and tok.text[:1].isupper()
+            and tok.dep_ not in {"amod", "compound"}
+            and any(c.lower_ == "the" for c in tok.children)
+        ):
+            # "talks with the South": the other half of a divided country in the context
+            halves = self.lex.counterparts[low]
+            context = [r for r in self._sentence_refs_before(tok) if len(r.actors) == 1]
+            context += [
+                r for r in self.token_refs.values() if len(r.actors) == 1 and r not in context
+            ]
+            for r in context:
+                other = halves.get(r.actors[0].country or "")
+                if other:
+                    name = self.gaz.country(other)
+                    actors = (Actor(other, other, None, name.name if name else other, tok.text),)
+                    break
+            else:
+                found = self.discourse.resolve_single(self.base)
+                other = halves.get(found[0].country or "") if found else None
+                if other:
+                    name = self.gaz.country(other)
+                    actors = (Actor(other, other, None, name.name if name else other, tok.text),)
         elif (
             low in SINGLE_NOUNS
             and any(c.lower_ in {"the", "this"} for c in tok.children)

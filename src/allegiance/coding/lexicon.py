@@ -107,6 +107,7 @@ class Lexicon:
     rebuttals: dict[str, frozenset[str]]
     custody: dict[str, frozenset[str]]
     weapon_kinds: dict[str, str]
+    counterparts: dict[str, dict[str, str]]
     custody_code: str
     relation_nouns: dict[str, StanceCue]
     relation_adjectives: dict[str, StanceCue]
@@ -177,6 +178,10 @@ class Lexicon:
             light_verbs=frozenset(lex.get("light_verbs") or []),
             default_targets=default_targets,
             stop_triggers=frozenset(lex.get("stop_triggers") or []),
+            counterparts={
+                str(k).lower(): {str(a).upper(): str(b).upper() for a, b in (v or {}).items()}
+                for k, v in (lex.get("counterparts") or {}).items()
+            },
             weapon_kinds={
                 str(k).lower(): _code(v, f"weapon kind {k!r}", name)
                 for k, v in (lex.get("weapon_kinds") or {}).items()
