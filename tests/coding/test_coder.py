@@ -666,3 +666,9 @@ def test_the_other_half_of_a_divided_country(code):
     assert ("KOR", "PRK", "15") in dyads(events)
     events, _ = code("Brazil held talks with the South on Monday.")
     assert not events  # no divided country in sight
+
+
+def test_anothers_act_is_not_aimed_at_whoever_reacts(code):
+    events, _ = code("China condemned the Japanese prime minister's visit to the shrine.")
+    assert ("CHN", "JPN", "11") in dyads(events)
+    assert ("JPN", "CHN", "04") not in dyads(events)

@@ -573,6 +573,7 @@ class _SentenceReader:
         self.timex_tokens = self._place_timexes()
         self.consumed: set[int] = set()
         self.implied: list[_Found] = []  # records a verb implies besides its own
+        self.owned_objects: set[int] = set()  # another party's act as a verb's object
 
     # -- records -----------------------------------------------------------------------------
 
@@ -997,9 +998,12 @@ class _SentenceReader:
         if obj is not None and not passive and sources:
             self._rebutted_claim(v, obj, sources)
         if obj is not None and not owners:
-            # "Hungary will block EU sanctions on Russia": the sanctions stay the EU's event
             self.consumed.add(obj.i)
             self.consumed.update(c.i for c in obj.conjuncts)
+        elif obj is not None:
+            # "Hungary will block EU sanctions on Russia": the sanctions stay the EU's event,
+            # aimed at its own target, never at the party reacting to it
+            self.owned_objects.add(obj.i)
         if (
             obj is not None
             and obj.lower_ in {"other", "another"}
@@ -1332,6 +1336,7 @@ class _SentenceReader:
             not targets
             and not (symmetric and sum(len(r.actors) for r in sources) > 1)
             and (lookup(code).quad_class in {1, 3})
+            and n.i not in self.owned_objects
         ):
             targets = self._context_target(n, sources)
         return _Found(n, code, sources, targets, symmetric, 0.7, modality=modality)
