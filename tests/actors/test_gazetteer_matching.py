@@ -225,3 +225,13 @@ def test_titles_before_leaders(gaz: Gazetteer) -> None:
     assert m.text == "President Putin" and m.kind == "leader"
     m = only(gaz, "Indian Prime Minister Narendra Modi said")
     assert m.text == "Indian Prime Minister Narendra Modi" and codes(m) == ["INDGOV"]
+
+
+def test_led_phrase_takes_the_leaders_name():
+    from allegiance.actors.gazetteer import Gazetteer
+
+    ms = Gazetteer.default().find_mentions("The Saudi-led coalition struck Sanaa.")
+    assert ms[0].text == "Saudi-led coalition"
+    assert ms[0].actors[0].country == "SAU"
+    ms = Gazetteer.default().find_mentions("Russian-backed separatists attacked.")
+    assert ms[0].text == "Russian"

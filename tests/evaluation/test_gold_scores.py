@@ -21,7 +21,7 @@ def report(coder):
 
 def test_event_scores_floor(report):
     assert report.events_root.precision >= 0.75
-    assert report.events_root.f1 >= 0.73
+    assert report.events_root.f1 >= 0.78
 
 
 def test_modality_and_dates_floor(report):

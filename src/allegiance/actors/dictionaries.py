@@ -138,6 +138,8 @@ class Content:
     sector_nouns: list[SectorNoun] = field(default_factory=list)
     modifiers: list[str] = field(default_factory=list)
     exclusions: list[str] = field(default_factory=list)
+    led_participles: list[str] = field(default_factory=list)
+    led_nouns: list[str] = field(default_factory=list)
     records: int = 0
 
 
@@ -175,6 +177,7 @@ YAML_SECTIONS = (
     "sectors",
     "modifiers",
     "exclusions",
+    "led_by",
 )
 
 
@@ -287,6 +290,11 @@ def parse_yaml(text: str, path: str) -> Content:
         _sector_nouns(sector, spec, path, out, sectors["__line__"])
     for item in doc.get("modifiers") or []:
         out.modifiers.append(str(item).lower())
+    led = doc.get("led_by") or {}
+    if not isinstance(led, dict):
+        raise DictionaryError(path, doc["__line__"], "'led_by' must map participles and nouns")
+    out.led_participles.extend(str(w).lower() for w in led.get("participles") or [])
+    out.led_nouns.extend(str(w).lower() for w in led.get("nouns") or [])
     for item in doc.get("exclusions") or []:
         text, _ = _surface_text(item, path, doc["__line__"])
         out.exclusions.append(text)

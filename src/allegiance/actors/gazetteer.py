@@ -157,6 +157,9 @@ class Gazetteer:
         self._prefix: dict[str, list[_Entry]] = {}
         self._sectors: dict[str, SectorNoun] = {}
         self._modifiers: set[str] = set()
+        self._led_participles: set[str] = set()
+        self._led_nouns: set[str] = set()
+        self._led_regex: re.Pattern[str] | None = None
         self._countries: dict[str, Country] = {}
         self._by_cow: dict[int, str] = {}
         self._by_cowc: dict[str, str] = {}
@@ -241,6 +244,9 @@ class Gazetteer:
             )
             self._max_sector_words = max(self._max_sector_words, key.count(" ") + 1)
         self._modifiers.update(m.lower() for m in content.modifiers)
+        self._led_participles.update(content.led_participles)
+        self._led_nouns.update(content.led_nouns)
+        self._led_regex = None
         self._compiled = None
 
     def _add_country(self, c: Country) -> None:
@@ -456,6 +462,7 @@ class Gazetteer:
             date = date.date()
         cands, nouns = self._scan(text, date)
         cands = self._compounds(text, cands)
+        cands = self._led_phrases(text, cands)
         cands = self._group_homes(text, cands)
         cands = self._sector_phrases(text, cands)
         cands = self._sector_nouns(text, cands, nouns)
@@ -515,6 +522,27 @@ class Gazetteer:
                 out.append(c)
             i += 1
         return out
+
+    def _led_phrases(self, text: str, cands: list[_Cand]) -> list[_Cand]:
+        """ "US-led forces", "the Saudi-led coalition": the leader is the actor of the phrase."""
+        if not self._led_participles or not self._led_nouns:
+            return cands
+        if self._led_regex is None:
+            parts = "|".join(re.escape(w) for w in sorted(self._led_participles))
+            nouns = "|".join(re.escape(w) for w in sorted(self._led_nouns, key=len, reverse=True))
+            self._led_regex = re.compile(
+                rf"\s*[{_DASHES}]\s*(?:{parts})\s+(?:[a-z][\w-]*\s+){{0,2}}?({nouns})\b", re.I
+            )
+        for i, c in enumerate(cands):
+            if c.kind not in _COMPOUNDABLE | {"igo", "group"}:
+                continue
+            m = self._led_regex.match(text, c.end)
+            if m is None or (i + 1 < len(cands) and cands[i + 1].start < m.end()):
+                continue
+            c.end = m.end()
+            c.plural = m.group(1).lower().endswith("s")
+            c.kind = "led"  # a phrase of its own: no sector noun attaches to it
+        return cands
 
     def _group_homes(self, text: str, cands: list[_Cand]) -> list[_Cand]:
         """ "Pakistani Taliban" -> the Taliban of Pakistan (TTP if the data says so)."""

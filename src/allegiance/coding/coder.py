@@ -155,6 +155,8 @@ REFUSAL_CODES = {
     "08": "124",
 }
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+# Clauses a military posture answers: "after/as/when/if X attacked ..."
+RESPONSE_MARKS = frozenset({"after", "as", "when", "if", "unless", "because", "since", "once"})
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 QUANTIFIERS = {
     "many",
@@ -336,8 +338,13 @@ class Coder:
         parties = {a.country or a.code for m in mentions for a in m.actors}
         if len(parties) >= 2 or antecedents.resolves(text):
             return True
-        return any(a.country for m in mentions for a in m.actors) and self._monadic_words.search(
-            text
+        known = parties | antecedents.countries
+        for word, halves in self.lexicon.counterparts.items():
+            # "the South" with the other half of the country named: a second party
+            if known & set(halves) and re.search(rf"\b[Tt]he {word.capitalize()}\b", text):
+                return True
+        return any(a.country for m in mentions for a in m.actors) and bool(
+            self._monadic_words.search(text)
         )
 
     @cached_property
@@ -475,6 +482,7 @@ def trigger_lemmas(lexicon: Lexicon) -> set[str]:
             *lexicon.relation_predicates,
             *lexicon.relation_phrases,
             *MEDIATION_VERBS,
+            *lexicon.custody.get("detentions", ()),
         ]
     )
 
@@ -588,6 +596,8 @@ class _SentenceReader:
         self.timexes = find_timexes(norm, doc.date)
         self.timex_tokens = self._place_timexes()
         self.consumed: set[int] = set()
+        self.implied: list[_Found] = []  # records a verb implies besides its own
+        self.owned_objects: set[int] = set()  # another party's act as a verb's object
 
     # -- records -----------------------------------------------------------------------------
 
@@ -596,6 +606,12 @@ class _SentenceReader:
         for tok in self.sdoc:
             if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
                 f = self._verb_event(tok)
+                if f:
+                    found.append(f)
+        found.extend(self.implied)
+        for tok in self.sdoc:
+            if _lemma(tok) in self.lex.custody.get("detentions", ()):
+                f = self._custody(tok)
                 if f:
                     found.append(f)
         for tok in self.sdoc:
@@ -616,6 +632,12 @@ class _SentenceReader:
                 f = self._mediation(tok)
                 if f:
                     found.append(f)
+        for f in found:
+            if f.code[:2] in {"06", "15"} and self._shows_force(f.trigger):
+                f.code = "150"
+            if f.code[:2] == "19" and (kind := self._weapon_kind(f.trigger)) is not None:
+                f.code = kind
+        _share_coordinated_targets(found)
         triggers = {f.trigger.i for f in found}
         found.extend(i for f in found if (i := self._intent(f, triggers)) is not None)
         found = _fold_complements(found)
@@ -792,7 +814,10 @@ class _SentenceReader:
 
     def _verb_event(self, v: Any) -> _Found | None:
         lemma = _verb_lemma(v, self.lex.verbs, self.lex.light_verbs)
-        if lemma in self.lex.stop_triggers or v.dep_ in {
+        # a reporting verb is no event of its own, but "announced new sanctions on Russia"
+        # is the light use of one: the sanctions are the event
+        stop = lemma in self.lex.stop_triggers
+        if (stop and lemma not in self.lex.light_verbs) or v.dep_ in {
             "amod",
             "compound",
             "nmod",
@@ -800,7 +825,7 @@ class _SentenceReader:
             "auxpass",
         }:
             return None
-        senses = self.lex.verbs.get(lemma, [])
+        senses = [] if stop else self.lex.verbs.get(lemma, [])
         # "sailors seized by Iranian forces": a participle modifying a noun is passive
         reduced = v.dep_ == "acl" and v.tag_ == "VBN"
         passive = reduced or any(
@@ -813,6 +838,8 @@ class _SentenceReader:
         if reduced and obj is None:
             obj = v.head
         obj = _antecedent(obj) or obj
+        if obj is None:
+            obj = _named_as(v)  # "dismissing what it called false claims by Yerevan"
         if obj is None and v.dep_ == "relcl" and _object_gap(v):
             obj = v.head  # "the vessels it seized", "the treaty they signed"
         comp = next((c for c in v.children if c.dep_ == "xcomp"), None)
@@ -836,6 +863,20 @@ class _SentenceReader:
                 return False
             if sense.objects and not (thing & sense.objects):
                 return False
+            if sense.prep_objects and not any(
+                # "on a war footing" is sometimes parsed with "footing" as a modifier
+                _lemma(p) in sense.prep_objects
+                or any(
+                    _lemma(x) in sense.prep_objects
+                    for x in p.children
+                    if x.dep_ in {"amod", "compound"}
+                )
+                for c in v.children
+                if c.dep_ == "prep" and c.lower_ == sense.prep
+                for p in c.children
+                if p.dep_ == "pobj"
+            ):
+                return False
             return not (
                 sense.prep
                 and not any(c.dep_ == "prep" and c.lower_ == sense.prep for c in v.children)
@@ -844,8 +885,18 @@ class _SentenceReader:
         # Specific senses (with an object or particle) first, then "verb + event noun"
         # ("offered condolences", "held talks"), then the verb's general senses.
         for sense in senses:
-            if (sense.objects or sense.particle) and fits(sense):
-                return self._verb_found(v, sense, obj, passive)
+            if (sense.objects or sense.particle or sense.prep_objects) and fits(sense):
+                found = self._verb_found(v, sense, obj, passive)
+                if found is None and sense.subject_sectors is not None:
+                    continue  # a sense for other subjects: try the next
+                if sense.prep_objects:  # "on a war footing": no war of its own
+                    self.consumed.update(
+                        t.i
+                        for c in v.children
+                        if c.dep_ == "prep" and c.lower_ == sense.prep
+                        for t in c.subtree
+                    )
+                return found
         if lemma in SUPPLY_VERBS and obj is not None and self._refs_of(obj):
             # "provide Bangladesh with loans", "supply Kiev with tanks": the object is the target
             for c in v.children:
@@ -853,7 +904,11 @@ class _SentenceReader:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             noun, nsense = self._event_noun(p, light=True, verb=lemma)
-                            if nsense is None and _lemma(p) in ARMS_WORDS:
+                            if nsense is None and any(
+                                # "supplied Egypt with MiG fighters, tanks and missiles"
+                                _lemma(x) in ARMS_WORDS
+                                for x in (p, *p.conjuncts)
+                            ):
                                 nsense = NounSense("072")
                             if nsense is not None:
                                 found = self._light_found(v, noun, nsense, passive, verb=lemma)
@@ -866,9 +921,18 @@ class _SentenceReader:
                 noun, nsense = self._event_noun(noun, light=True, verb=lemma)
                 if nsense is not None:
                     return self._light_found(v, noun, nsense, passive, verb=lemma)
+            # "deposited $3 billion in Egypt's central bank": the sum itself, not where it went
+            raw = next((c for c in v.children if c.dep_ in {"dobj", "obj"}), None)
+            if raw is not None and raw is not obj:
+                noun, nsense = self._event_noun(raw, light=True, verb=lemma)
+                if nsense is not None:
+                    return self._light_found(v, noun, nsense, passive, verb=lemma)
         for sense in senses:
-            if not (sense.objects or sense.particle) and fits(sense):
-                return self._verb_found(v, sense, obj, passive)
+            if not (sense.objects or sense.particle or sense.prep_objects) and fits(sense):
+                found = self._verb_found(v, sense, obj, passive)
+                if found is not None or sense.subject_sectors is None:
+                    return found
+                # a sense for other subjects ("blocked" by troops is a blockade): try the next
         return None
 
     def _adjective_event(self, adj: Any) -> _Found | None:
@@ -954,9 +1018,16 @@ class _SentenceReader:
                 sources, targets = targets, self._prep_targets(v, sense.targets)
         else:
             sources = subjects
-        if obj is not None:
+        owners = self._event_owners(obj, sources) if obj is not None and not passive else []
+        if obj is not None and not passive and sources:
+            self._rebutted_claim(v, obj, sources)
+        if obj is not None and not owners:
             self.consumed.add(obj.i)
             self.consumed.update(c.i for c in obj.conjuncts)
+        elif obj is not None:
+            # "Hungary will block EU sanctions on Russia": the sanctions stay the EU's event,
+            # aimed at its own target, never at the party reacting to it
+            self.owned_objects.add(obj.i)
         if (
             obj is not None
             and obj.lower_ in {"other", "another"}
@@ -979,11 +1050,26 @@ class _SentenceReader:
             for o in (c for c in v.children if c.dep_ in {"dobj", "obj"}):
                 # "extradited a Rwandan genocide suspect to Kigali" (two objects in the parse)
                 targets = targets or self._prep_targets(o, sense.targets)
+            if not targets and sense.prep_objects:
+                # "sent troops to its border with Colombia": past the source's own place
+                targets = [
+                    r
+                    for r in self._beyond_own(v, sense.targets)
+                    if not {a.code for a in r.actors} <= src_codes
+                ]
         elif not targets:
             if sense.objects:
                 src_codes = {a.code for r in sources for a in r.actors}
                 targets = (
                     self._prep_targets(v, sense.targets)
+                    # "blocked EU sanctions on Russia": aimed at the sanctions' owner
+                    or owners
+                    # "dismissed what it called claims by Yerevan"
+                    or (
+                        self._prep_targets(obj.head, sense.targets)
+                        if obj is not None and obj.dep_ == "oprd"
+                        else []
+                    )
                     or (self._prep_targets(obj, sense.targets) if obj is not None else [])
                     or (
                         [
@@ -1011,15 +1097,21 @@ class _SentenceReader:
             else:
                 src_codes = {a.code for r in sources for a in r.actors}
 
+                src_countries = {a.country for r in sources for a in r.actors if a.country}
+
                 def others(refs: list[Ref]) -> list[Ref]:
+                    # not the source itself, nor its own organs ("put its troops on alert")
                     return [
                         r
                         for r in refs
                         if not {a.code for a in r.actors} <= src_codes
+                        and not (src_countries and {a.country for a in r.actors} <= src_countries)
                         and not all(_bare(a) for a in r.actors)
                     ]
 
                 direct = others(self._refs_of(obj)) if obj is not None else []
+                # "condemned joint drills by Japanese and American warships"
+                direct = direct or others(owners)
                 if not direct and obj is not None:
                     direct = others(self._prep_targets(obj, sense.targets)) or others(
                         self._modifier_refs(obj)
@@ -1094,6 +1186,10 @@ class _SentenceReader:
                     if s_.dep_ in SUBJECT_DEPS
                     for r in self._refs_of(s_)
                 ]
+        if not targets and not passive and sense.code[:2] == "15":
+            targets = self._posture_target(v, sources)
+        if not targets and not passive and sense.code[:2] == "09" and obj is not None:
+            targets = self._matter_refs(obj, sources)
         if sense.reverse:
             sources, targets = targets, sources
         if not sources:
@@ -1128,7 +1224,30 @@ class _SentenceReader:
         if not targets:
             src_codes = {a.code for r in sources for a in r.actors}
             targets = [r for r in mods if not {a.code for a in r.actors} <= src_codes]
+        if not targets and code[:2] == "09":
+            targets = self._matter_refs(noun, sources)
         return _Found(noun, code, sources, targets, nsense.symmetric, 0.8)
+
+    def _matter_refs(self, tok: Any, sources: list[Ref]) -> list[Ref]:
+        """What an investigation looks into belongs to the first state named in its phrase:
+        'traces of uranium found at sites in Iran', 'vehicles imported from China'."""
+        own = {a.code for r in sources for a in r.actors}
+        own_countries = {a.country for r in sources for a in r.actors if a.country}
+        # nearest the head first: "the Pakistan-based Jaish-e-Mohammed group" is the group's
+        queue = list(tok.children)
+        while queue:
+            t = queue.pop(0)
+            queue.extend(t.children)
+            if t.i not in self.token_refs:
+                continue
+            r = self.token_refs[t.i]
+            if (
+                not {a.code for a in r.actors} & own
+                and not {a.country for a in r.actors} & own_countries
+                and not all(_bare(a) for a in r.actors)
+            ):
+                return [r]
+        return []
 
     # -- nouns -------------------------------------------------------------------------------
 
@@ -1173,14 +1292,7 @@ class _SentenceReader:
             return None
         code = self._refine_noun_code(n, s)
         poss = [r for c in n.children if c.dep_ == "poss" for r in self._refs_of(c)]
-        agent = [
-            r
-            for c in n.children
-            if c.dep_ == "prep" and c.lower_ == "by"
-            for p in c.children
-            if p.dep_ == "pobj"
-            for r in self._refs_of(p)
-        ]
+        agent = self._noun_agents(n)
         between = self._prep_targets(n, ("between", "among"))
         mods = [r for r in self._modifier_refs(n) if r not in poss]
         targets = self._prep_targets(
@@ -1242,13 +1354,44 @@ class _SentenceReader:
             sources = self._governing_subject(n, targets)
         if not sources:
             return None
+        if not targets and not symmetric and lookup(code).quad_class == 4:
+            targets = self._casualties(n, sources)
         if (
             not targets
             and not (symmetric and sum(len(r.actors) for r in sources) > 1)
             and (lookup(code).quad_class in {1, 3})
+            and n.i not in self.owned_objects
         ):
             targets = self._context_target(n, sources)
         return _Found(n, code, sources, targets, symmetric, 0.7, modality=modality)
+
+    def _casualties(self, n: Any, sources: list[Ref]) -> list[Ref]:
+        """ "Syrian soldiers were killed in an Israeli air strike": the dead are its target."""
+        if not (n.dep_ == "pobj" and n.head.lower_ in {"in", "during", "by"}):
+            return []
+        v = n.head.head
+        if v.pos_ != "VERB" or _lemma(v) not in self.lex.casualty_verbs:
+            return []
+        if v.dep_ == "acl" and v.tag_ == "VBN":
+            victims = self._refs_of(v.head)  # "the Americans killed in the attack"
+        elif any(c.dep_ == "auxpass" for c in v.children) or _lemma(v) in {"die", "perish"}:
+            victims = [
+                r
+                for c in v.children
+                if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+                for r in self._refs_of(c)
+            ]
+        else:
+            return []
+        own = {a.code for r in sources for a in r.actors}
+        own_countries = {a.country for r in sources for a in r.actors if a.country}
+        return [
+            r
+            for r in victims
+            if not {a.code for a in r.actors} & own
+            and not {a.country for a in r.actors} & own_countries
+            and not all(_bare(a) for a in r.actors)
+        ]
 
     def _beyond_own(self, v: Any, preps: Sequence[str]) -> list[Ref]:
         """Actors nested inside a prepositional object that itself names the subject's own
@@ -1308,6 +1451,194 @@ class _SentenceReader:
             if head.head is head:
                 break
             head = head.head
+        return []
+
+    def _custody(self, p: Any) -> _Found | None:
+        """ "release the captured Indian pilot", "deport the activists detained aboard the
+        flotilla", "prisoners held in Israeli jails": an agentless detention participle."""
+        if p.tag_ != "VBN" or p.dep_ not in {"amod", "acl"} or p.head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        if any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in p.children):
+            return None  # an agent: the verb reading codes it
+        victims = p.head
+        sources: list[Ref] = []
+        places = self.lex.custody.get("places", frozenset())
+        for c in p.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "at"}:
+                for x in c.children:
+                    if x.dep_ == "pobj" and _lemma(x) in places:
+                        sources = self._modifier_refs(x)
+        gov = victims.head
+        if (
+            not sources
+            and victims.dep_ in {"dobj", "obj"}
+            and _lemma(gov) in self.lex.custody.get("holders", ())
+        ):
+            sources = self._subjects(gov)
+        if not sources:
+            return None
+        own = {a.code for r in sources for a in r.actors}
+        own_countries = {a.country for r in sources for a in r.actors if a.country}
+        targets = [
+            r
+            for r in self._refs_of(victims)
+            if not {a.code for a in r.actors} & own
+            and not {a.country for a in r.actors} & own_countries
+            and not all(_bare(a) for a in r.actors)
+        ]
+        if not targets:
+            return None
+        self.consumed.add(p.i)
+        # the detention is presupposed, whatever is said of the release
+        return _Found(p, self.lex.custody_code, sources, targets, False, 0.7, modality="asserted")
+
+    def _rebutted_claim(self, v: Any, obj: Any, sources: list[Ref]) -> None:
+        """ "dismissing Turkish claims that ...", "rejected charges by Kyiv": the claimant
+        accused the subject (112)."""
+        reb = self.lex.rebuttals
+        if _lemma(v) not in reb.get("verbs", ()) or _lemma(obj) not in reb.get("nouns", ()):
+            return
+        holders = [obj, obj.head] if obj.dep_ == "oprd" else [obj]
+        claimants = [
+            r
+            for h in holders
+            for c in h.children
+            if c.dep_ == "poss"
+            or (c.dep_ == "prep" and c.lower_ in {"by", "from"})
+            or (c.dep_ in {"amod", "compound", "nmod"})
+            for r in (
+                self._refs_of(c)
+                if c.dep_ != "prep"
+                else [r for p in c.children if p.dep_ == "pobj" for r in self._refs_of(p)]
+            )
+        ]
+        own = {a.code for r in sources for a in r.actors}
+        own_countries = {a.country for r in sources for a in r.actors if a.country}
+        claimants = [
+            r
+            for r in claimants
+            if not {a.code for a in r.actors} & own
+            and not {a.country for a in r.actors} & own_countries
+            and not all(_bare(a) for a in r.actors)
+        ]
+        if claimants:
+            self.implied.append(
+                _Found(obj, "112", claimants, sources, False, 0.7, modality="asserted")
+            )
+
+    def _noun_agents(self, n: Any) -> list[Ref]:
+        """ "drills by Japanese warships"; also when the parser hangs the by-phrase on the
+        active verb whose object the noun is ("condemned drills by Japanese warships")."""
+        holders = [n]
+        if (
+            n.dep_ in {"dobj", "obj"}
+            and n.head.pos_ == "VERB"
+            and not any(c.dep_ in PASSIVE_SUBJECT_DEPS | {"auxpass"} for c in n.head.children)
+        ):
+            holders.append(n.head)
+        return [
+            r
+            for h in holders
+            for c in h.children
+            if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for r in self._refs_of(p)
+        ]
+
+    def _event_owners(self, obj: Any, sources: list[Ref]) -> list[Ref]:
+        """Another party's own act named as the object: "EU sanctions", "Israel's raid"."""
+        if self._noun_sense(obj) is None:
+            return []
+        own = {a.code for r in sources for a in r.actors}
+        own_countries = {a.country for r in sources for a in r.actors if a.country}
+        poss = [r for c in obj.children if c.dep_ == "poss" for r in self._refs_of(c)]
+        agents = self._noun_agents(obj)
+        return [
+            r
+            for r in poss or agents or self._modifier_refs(obj)[:1]
+            if not {a.code for a in r.actors} & own
+            and not {a.country for a in r.actors} & own_countries
+            and not all(_bare(a) for a in r.actors)
+        ]
+
+    def _weapon_kind(self, trigger: Any) -> str | None:
+        """ "used chemical weapons", "dropped an atomic bomb": the weapon's kind codes it."""
+        kinds = self.lex.weapon_kinds
+        weapons = [c for c in trigger.children if c.dep_ in {"dobj", "obj"}]
+        weapons += [
+            p
+            for c in trigger.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        for w in weapons:
+            for t in (w, *(c for c in w.children if c.dep_ in {"amod", "compound", "nmod"})):
+                if _lemma(t) in kinds:
+                    return kinds[_lemma(t)]
+                for g in t.children:  # "mustard gas shells"
+                    if g.dep_ in {"amod", "compound"} and _lemma(g) in kinds:
+                        return kinds[_lemma(g)]
+        return None
+
+    def _shows_force(self, trigger: Any) -> bool:
+        """ "staged exercises ... in a show of force": the act is done as a display of force."""
+        shows = self.lex.force_displays.get("nouns", frozenset())
+        of = self.lex.force_displays.get("of", frozenset())
+        clause = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+        for holder in {trigger, clause}:
+            for c in holder.children:
+                if c.dep_ != "prep" or c.lower_ not in {"in", "as"}:
+                    continue
+                for p in c.children:
+                    if p.dep_ != "pobj" or _lemma(p) not in shows:
+                        continue
+                    for pp in p.children:
+                        if (
+                            pp.dep_ == "prep"
+                            and pp.lower_ == "of"
+                            and any(_lemma(x) in of for x in pp.children if x.dep_ == "pobj")
+                        ):
+                            return True
+        return False
+
+    def _posture_target(self, v: Any, sources: list[Ref]) -> list[Ref]:
+        """A force posture with no named target faces the party it answers or aims to deter.
+
+        "put its forces on alert after Pakistani jets struck ...", "called up reservists as
+        Egyptian armies attacked", "would mobilise if the North tested again", "deployed
+        missiles to counter NATO's shield".
+        """
+        own = {a.code for r in sources for a in r.actors}
+        own_countries = {a.country for r in sources for a in r.actors if a.country}
+
+        def foreign(refs: list[Ref]) -> list[Ref]:
+            return [
+                r
+                for r in refs
+                if not {a.code for a in r.actors} <= own
+                and not {a.country for a in r.actors} & own_countries
+                and not all(_bare(a) for a in r.actors)
+            ]
+
+        for c in v.children:
+            if c.dep_ != "advcl":
+                continue
+            marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+            if marks & RESPONSE_MARKS:
+                subj = [
+                    r for s_ in c.children if s_.dep_ in SUBJECT_DEPS for r in self._refs_of(s_)
+                ]
+                if foreign(subj):
+                    return foreign(subj)
+            elif not marks and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+                # a purpose: "to deter Iran", "to counter NATO's missile shield"
+                cobj = self._object(c)
+                if cobj is not None:
+                    found = foreign(self._refs_of(cobj)) or foreign(self._modifier_refs(cobj))
+                    if found:
+                        return found
         return []
 
     def _context_target(self, n: Any, sources: list[Ref]) -> list[Ref]:
@@ -1577,23 +1908,34 @@ class _SentenceReader:
                             if p.dep_ == "pobj":
                                 out.extend(self._refs_of(p))
                 if t.dep_ != "compound" and t.pos_ in {"NOUN", "PROPN"}:
-                    # "Russian missiles", "an Iranian weapons depot", "India's request"
-                    for c in t.children:
-                        if c.dep_ in {"compound", "poss", "amod", "nmod"}:
-                            r = self._ref_at(c)
-                            if (
-                                r
-                                and r not in out
-                                and all(
-                                    a.country or a.sector == "IGO" or a.code != a.sector
-                                    for a in r.actors
-                                )
-                            ):
-                                out.append(r)
+                    # "Russian missiles", "an Iranian weapons depot", "India's request",
+                    # "South Korean and American warplanes"
+                    mods = [c for c in t.children if c.dep_ in {"compound", "poss", "amod", "nmod"}]
+                    for c in [*mods, *(x for m in mods if m.dep_ == "amod" for x in m.conjuncts)]:
+                        r = self._ref_at(c)
+                        if (
+                            r
+                            and r not in out
+                            and all(
+                                a.country or a.sector == "IGO" or a.code != a.sector
+                                for a in r.actors
+                            )
+                        ):
+                            out.append(r)
                 continue
             if ref not in out:
                 out.append(ref)
             out.extend(r for r in self._coordinated_modifiers(t, ref) if r not in out)
+            if _lemma(t) in _HOLDER_NOUNS:
+                # "the leaders of India and Pakistan": the holders of each coordinated state
+                for c in t.children:
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        for p in c.children:
+                            if p.dep_ == "pobj" and self._ref_at(p) is ref:
+                                for x in p.conjuncts:
+                                    r = self._ref_at(x)
+                                    if r is not None and r not in out:
+                                        out.append(r)
             for c in t.children:
                 # a list parsed as apposition: "Saudi Arabia, the United Arab Emirates, ..."
                 if c.dep_ == "appos":
@@ -1666,6 +2008,30 @@ class _SentenceReader:
         ):
             actors = self._pair_in_sentence(tok) or self.discourse.resolve_pair(self.base)
         elif (
+            low in self.lex.counterparts
+            and tok.text[:1].isupper()
+            and tok.dep_ not in {"amod", "compound"}
+            and any(c.lower_ == "the" for c in tok.children)
+        ):
+            # "talks with the South": the other half of a divided country in the context
+            halves = self.lex.counterparts[low]
+            context = [r for r in self._sentence_refs_before(tok) if len(r.actors) == 1]
+            context += [
+                r for r in self.token_refs.values() if len(r.actors) == 1 and r not in context
+            ]
+            for r in context:
+                other = halves.get(r.actors[0].country or "")
+                if other:
+                    name = self.gaz.country(other)
+                    actors = (Actor(other, other, None, name.name if name else other, tok.text),)
+                    break
+            else:
+                found = self.discourse.resolve_single(self.base)
+                other = halves.get(found[0].country or "") if found else None
+                if other:
+                    name = self.gaz.country(other)
+                    actors = (Actor(other, other, None, name.name if name else other, tok.text),)
+        elif (
             low in SINGLE_NOUNS
             and any(c.lower_ in {"the", "this"} for c in tok.children)
             and not any(c.dep_ in {"compound", "amod", "poss", "prep"} for c in tok.children)
@@ -1694,7 +2060,31 @@ class _SentenceReader:
         clause = _clause_of(tok)
         if clause is None:
             return ()
-        for c in clause.children:
+        subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+        cause = tok.head.head if tok.head.dep_ == "pobj" else None
+        if (
+            cause is not None
+            and cause.lower_ in {"over", "for", "because"}
+            and cause.head.i == clause.i
+        ):
+            # "suspended arms sales to Turkey because of its offensive", "sanctions on Iran
+            # over its nuclear programme": a reason is the conduct of the party acted upon
+            patients = [s_ for s_ in subjects if s_.dep_ in PASSIVE_SUBJECT_DEPS]
+            # "was denounced by the US for its invasion": the passive subject is acted upon
+            pool = [t for p_ in patients for t in p_.subtree] or list(clause.subtree)
+            skip = {
+                t.i
+                for c in clause.children
+                if c.dep_ in SUBJECT_DEPS or c.dep_ == "agent"
+                for t in c.subtree
+            }
+            for t in sorted(pool, key=lambda x: -x.i):
+                if t.i >= tok.i or t.i in skip or t.i not in self.token_refs:
+                    continue
+                r = self.token_refs[t.i]
+                if self._fits(low, r) and all(a.country for a in r.actors):
+                    return r.actors
+        for c in subjects:
             if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
                 if tok.head.i == c.i:
                     continue  # "their troops clashed": not the troops' own troops
@@ -2294,6 +2684,12 @@ SUPPLY_VERBS = {
     "bolster",
 }
 ARMS_WORDS = {
+    "fighter",
+    "bomber",
+    "warplane",
+    "warship",
+    "submarine",
+    "gun",
     "weapon",
     "arm",
     "missile",
@@ -2667,6 +3063,40 @@ def _antecedent(tok: Any) -> Any:
     return None
 
 
+NAMING_VERBS = frozenset({"call", "describe", "term", "label", "dub", "brand"})
+
+
+def _named_as(v: Any) -> Any:
+    """ "dismissed what it called false claims": the object is what it was called."""
+    for c in v.children:
+        if (
+            c.dep_ == "ccomp"
+            and _lemma(c) in NAMING_VERBS
+            and any(x.dep_ == "dobj" and x.lower_ == "what" for x in c.children)
+        ):
+            return next((x for x in c.children if x.dep_ in {"oprd", "attr"}), None)
+    return None
+
+
+def _share_coordinated_targets(found: list[_Found]) -> None:
+    """ "The US severed ties with Cuba and imposed an embargo": a coordinated act of the same
+    kind by the same party, with no target of its own, is aimed at the same party."""
+    by_trigger = {f.trigger.i: f for f in found}
+    for f in found:
+        t = f.trigger
+        if f.targets or t.dep_ != "conj" or t.pos_ != "VERB":
+            continue
+        g = by_trigger.get(t.head.i)
+        if g is None or not g.targets or g.symmetric or f.symmetric:
+            continue
+        if {a.code for r in f.sources for a in r.actors} != {
+            a.code for r in g.sources for a in r.actors
+        }:
+            continue
+        if lookup(f.code).quad_class == lookup(g.code).quad_class:
+            f.targets = list(g.targets)
+
+
 def _object_gap(v: Any) -> bool:
     """Does the relative clause ``v`` lack its object ('the vessels it seized')?"""
     deps = {c.dep_ for c in v.children}
@@ -2926,7 +3356,13 @@ def _complement_governor(tok: Any, governors: dict[int, _Found]) -> _Found | Non
 def _dedupe_events(events: list[Event]) -> list[Event]:
     seen: dict[tuple[Any, ...], Event] = {}
     for e in events:
-        key = (e.source.code, e.target.code if e.target else None, e.cameo_root, e.span[0])
+        key = (
+            e.source.code,
+            e.target.code if e.target else None,
+            e.cameo_root,
+            e.span[0],
+            e.trigger,
+        )
         if key not in seen or e.confidence > seen[key].confidence:
             seen[key] = e
     # A verb event and the nominal event of the same pair and root in one sentence are one.

@@ -59,6 +59,7 @@ class VerbSense:
     subject_sectors: frozenset[str | None] | None = None
     theme: bool = False  # the object is the thing given or moved, never the target
     one_way: bool = False  # symmetric among coordinated subjects only ("A severed ties with B")
+    prep_objects: frozenset[str] = frozenset()  # the object of `prep` ("put on *alert*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +102,13 @@ class Lexicon:
     light_verbs: frozenset[str]
     default_targets: tuple[str, ...]
     stop_triggers: frozenset[str]
+    force_displays: dict[str, frozenset[str]]
+    casualty_verbs: frozenset[str]
+    rebuttals: dict[str, frozenset[str]]
+    custody: dict[str, frozenset[str]]
+    weapon_kinds: dict[str, str]
+    counterparts: dict[str, dict[str, str]]
+    custody_code: str
     relation_nouns: dict[str, StanceCue]
     relation_adjectives: dict[str, StanceCue]
     relation_verbs: dict[str, StanceCue]
@@ -170,6 +178,29 @@ class Lexicon:
             light_verbs=frozenset(lex.get("light_verbs") or []),
             default_targets=default_targets,
             stop_triggers=frozenset(lex.get("stop_triggers") or []),
+            counterparts={
+                str(k).lower(): {str(a).upper(): str(b).upper() for a, b in (v or {}).items()}
+                for k, v in (lex.get("counterparts") or {}).items()
+            },
+            weapon_kinds={
+                str(k).lower(): _code(v, f"weapon kind {k!r}", name)
+                for k, v in (lex.get("weapon_kinds") or {}).items()
+            },
+            custody={
+                str(k).lower(): frozenset(str(w).lower() for w in v or [])
+                for k, v in (lex.get("custody") or {}).items()
+                if k != "code"
+            },
+            custody_code=str((lex.get("custody") or {}).get("code") or "173"),
+            rebuttals={
+                str(k).lower(): frozenset(str(w).lower() for w in v or [])
+                for k, v in (lex.get("rebuttals") or {}).items()
+            },
+            casualty_verbs=frozenset(str(w).lower() for w in lex.get("casualty_verbs") or []),
+            force_displays={
+                str(k).lower(): frozenset(str(w).lower() for w in v or [])
+                for k, v in (lex.get("force_displays") or {}).items()
+            },
             relation_nouns={k: _cue(v) for k, v in (rel.get("nouns") or {}).items()},
             relation_adjectives={k: _cue(v) for k, v in (rel.get("adjectives") or {}).items()},
             relation_verbs=verb_cues,
@@ -269,6 +300,7 @@ def _verb_sense(
         subject_sectors=frozenset(sectors) if sectors is not None else None,
         theme=bool(s.get("theme", False)),
         one_way=bool(s.get("one_way", False)),
+        prep_objects=frozenset(str(o).lower() for o in s.get("prep_objects") or []),
     )
 
 

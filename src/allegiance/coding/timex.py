@@ -144,7 +144,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("range", re.compile(r"\b(?P<y1>1[5-9]\d\d|20\d\d)\s*[-/]\s*(?P<y2>1[5-9]\d\d|20\d\d|\d\d)\b")),
     ("since_my", re.compile(rf"\bsince\s+{_MONTH},?\s+{_YEAR}\b", re.I)),
-    ("since_y", re.compile(rf"\bsince\s+(?:the\s+year\s+)?{_YEAR}\b", re.I)),
+    (
+        "since_y",
+        re.compile(rf"\bsince\s+(?:the\s+year\s+|the\s+(?=\d{{4}}\s+[a-z]))?{_YEAR}\b", re.I),
+    ),
     ("my", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I)),
     (
         "decade",
@@ -159,14 +162,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year",
         re.compile(
-            rf"\b(?P<prep>in|since|from|by|until|till|during|before|after|of|early|late|mid|circa|around|year)\s+(?:the\s+year\s+)?{_YEAR}\b(?![-,]\d)",
+            rf"\b(?P<prep>in|since|from|by|until|till|during|before|after|of|early|late|mid|circa|around|year)\s+(?:the\s+year\s+|the\s+(?=\d{{4}}\s+[a-z]))?{_YEAR}\b(?![-,]\d)",
             re.I,
         ),
     ),
     (
         "year_alone",
         re.compile(
-            rf"(?<![\d,.$])\b{_YEAR}\b(?=\s*[,.;:)]|\s+(?:war|elections?|treaty|agreement|accord|pact|conflict|crisis|invasion|summit|tests?|coup|uprising|revolution|attacks?|deal|visit|exercise|talks)\b)",
+            rf"(?<![\d,.$])\b{_YEAR}\b(?:(?=\s*[,.;:)]|\s+(?:war|elections?|treaty|agreement|accord|pact|conflict|crisis|invasion|summit|tests?|coup|uprising|revolution|attacks?|deal|visit|exercise|talks)\b)"
+            # "the 1941 Japanese attack", "the 1979 hostage-taking": a year after "the" dates
+            # the noun phrase it opens
+            r"|(?<=\bthe\s\d{4})(?=\s+[a-z]))",
             re.I,
         ),
     ),
