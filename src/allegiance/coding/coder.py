@@ -783,7 +783,7 @@ class _SentenceReader:
                 if head.pos_ in {"VERB", "AUX"}:
                     parties = self._subjects(head)
                     break
-                if head.head is head:
+                if head.head.i == head.i:
                     break
                 head = head.head
         src = {a.code for r in sources for a in r.actors}
@@ -1179,7 +1179,7 @@ class _SentenceReader:
                         ]
                     if targets:
                         break
-            if not targets and v.dep_ in {"parataxis", "ccomp"} and v.head is not v:
+            if not targets and v.dep_ in {"parataxis", "ccomp"} and v.head.i != v.i:
                 targets = [
                     r
                     for s_ in v.head.children
@@ -1448,7 +1448,7 @@ class _SentenceReader:
             ):
                 subj = self._subjects(head if head.pos_ != "ADJ" else head.head, passive_ok=True)
                 return [r for r in subj if not {a.code for a in r.actors} & taken]
-            if head.head is head:
+            if head.head.i == head.i:
                 break
             head = head.head
         return []
@@ -1649,7 +1649,7 @@ class _SentenceReader:
             if head.pos_ in {"VERB", "AUX"}:
                 subj = self._subjects(head)
                 return [r for r in subj if not {a.code for a in r.actors} & src]
-            if head.head is head:
+            if head.head.i == head.i:
                 break
             head = head.head
         return []
@@ -1711,7 +1711,7 @@ class _SentenceReader:
             if subj:
                 refs = [r for s in subj for r in self._refs_of(s)]
                 return refs
-            if cur is not v and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in cur.children):
+            if cur.i != v.i and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in cur.children):
                 if _lemma(cur) in RAISING_VERBS:
                     return [
                         r
@@ -1720,14 +1720,14 @@ class _SentenceReader:
                         for r in self._refs_of(c)
                     ]
                 return []  # the controller is a passive subject: not an agent
-            if cur.dep_ in {"relcl", "acl"} and cur.head is not cur:
+            if cur.dep_ in {"relcl", "acl"} and cur.head.i != cur.i:
                 refs = self._refs_of(cur.head)
                 if refs or cur.head.dep_ not in {"attr", "appos"}:
                     return refs
                 # "India became the first country to recognise Bangladesh"
                 cur = cur.head
                 continue
-            if cur.dep_ in {"xcomp", "pcomp"} and cur.head is not cur:
+            if cur.dep_ in {"xcomp", "pcomp"} and cur.head.i != cur.i:
                 gov = cur.head.head if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" else cur.head
                 if _lemma(gov) in OBJECT_CONTROL:
                     obj = self._object(gov)
@@ -1748,18 +1748,18 @@ class _SentenceReader:
                         return refs
             if (
                 cur.dep_ in {"conj", "xcomp", "advcl", "pcomp", "acl", "ccomp", "prep", "acomp"}
-                and cur.head is not cur
+                and cur.head.i != cur.i
             ):
                 cur = cur.head
                 continue
             if (
                 cur.dep_ in {"dobj", "attr", "pobj"}
                 and cur.pos_ in {"NOUN", "PROPN"}
-                and cur.head is not cur
+                and cur.head.i != cur.i
             ):
                 cur = cur.head  # "play a role in mediating": the player mediates
                 continue
-            if cur.dep_ == "pobj" or (cur.head.dep_ == "prep" and cur.head is not cur):
+            if cur.dep_ == "pobj" or (cur.head.dep_ == "prep" and cur.head.i != cur.i):
                 cur = cur.head
                 continue
             break
@@ -2115,7 +2115,7 @@ class _SentenceReader:
         """'X said (that) it/he/they would ...': the pronoun is the reporter X."""
         clause = _clause_of(tok)
         for _ in range(3):
-            if clause is None or clause.head is clause:
+            if clause is None or clause.head.i == clause.i:
                 return ()
             if clause.dep_ not in {"ccomp", "xcomp", "advcl", "conj"}:
                 return ()
@@ -2140,7 +2140,7 @@ class _SentenceReader:
                     ):
                         # "Prince said he had ...": he is Prince, who is no actor we know
                         raise _NoAntecedent
-            clause = _clause_of(gov.head) if gov.head is not gov else None
+            clause = _clause_of(gov.head) if gov.head.i != gov.i else None
         return ()
 
     def _recent_in_sentence(self, tok: Any, low: str) -> tuple[Actor, ...]:
@@ -2195,7 +2195,7 @@ class _SentenceReader:
                         if r:
                             codes |= {a.code for a in r.actors}
                 return frozenset(codes)
-            if head.head is head:
+            if head.head.i == head.i:
                 break
             head = head.head
         return frozenset()
@@ -2364,7 +2364,7 @@ class _SentenceReader:
             "turn",
         }:
             head = n.head
-            while head.dep_ == "conj" and head.head is not head:
+            while head.dep_ == "conj" and head.head.i != head.i:
                 head = head.head
             subj = self._subjects(head) if head.pos_ in {"AUX", "VERB"} else self._refs_of(head)
             if n.dep_ == "appos":
@@ -2424,7 +2424,7 @@ class _SentenceReader:
                     others = partners or mods
                     pairs = [(s, o) for s in subj for o in others]
                     return self._make_relation(n, pairs, cue)
-                if head.head is head:
+                if head.head.i == head.i:
                     break
                 head = head.head
         return []
@@ -2432,7 +2432,7 @@ class _SentenceReader:
     def _adjective_relation(self, adj: Any, cue: StanceCue) -> list[Relation]:
         partners = self._prep_targets(adj, cue.preps or ("to", "with"))
         head = adj.head if adj.dep_ != "ROOT" else adj
-        while head.dep_ == "conj" and head.head is not head and head.pos_ not in {"AUX", "VERB"}:
+        while head.dep_ == "conj" and head.head.i != head.i and head.pos_ not in {"AUX", "VERB"}:
             head = head.head
         subj = self._subjects(head) if head.pos_ in {"AUX", "VERB"} else []
         if adj.dep_ in {"amod", "appos", "advcl", "acl"} and adj.head.i in self.token_refs:
@@ -2559,7 +2559,7 @@ class _SentenceReader:
             if (
                 timex.kind != "anaphoric"
                 and anchor.pos_ not in {"NOUN", "PROPN"}
-                and not (anchor is not trigger and trigger in anchor.ancestors)
+                and not (anchor.i != trigger.i and trigger in anchor.ancestors)
             ):
                 best = (9, 0, self._resolve_timex(timex))
         if best is not None and best[2].start is not None:
@@ -2839,7 +2839,7 @@ def _starts_clause(conj: Any) -> bool:
     if nxt is None or conj.pos_ not in {"PROPN", "NOUN"} or conj.dep_ != "conj":
         return False
     first = conj.head
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     if first.dep_ in {"nsubj", "nsubjpass", "csubj"}:
         return False  # "Cuba and the United States were enemies": a coordinated subject
@@ -2929,7 +2929,7 @@ def _clause_of(tok: Any) -> Any:
     for _ in range(12):
         if cur.pos_ in {"VERB", "AUX"} and cur.dep_ not in {"aux", "auxpass"}:
             return cur
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return cur
         cur = cur.head
     return None
@@ -2943,7 +2943,7 @@ def _clause_chain(tok: Any) -> list[Any]:
     while cur is not None and cur.i not in seen:
         seen.add(cur.i)
         chain.append(cur)
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = _clause_of(cur.head)
     # nominal triggers: the noun itself can anchor a date ("the 1971 war")
@@ -3004,7 +3004,7 @@ def _warning_over(clause: Any) -> Any:
     for _ in range(3):
         if cur.dep_ in {"ccomp", "xcomp"} and _lemma(cur.head) in WARNING_VERBS:
             return cur.head
-        if cur.dep_ not in {"xcomp", "conj"} or cur.head is cur:
+        if cur.dep_ not in {"xcomp", "conj"} or cur.head.i == cur.i:
             break
         cur = cur.head
     for c in clause.children:
@@ -3025,7 +3025,7 @@ def _announced_on_condition(clause: Any) -> bool:
         )
         if modal and cond:
             return True
-        if cur.dep_ != "xcomp" or cur.head is cur:
+        if cur.dep_ != "xcomp" or cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
@@ -3037,7 +3037,7 @@ def _reporter_of(clause: Any) -> Any:
     for _ in range(3):
         if cur.dep_ == "ccomp" and _lemma(cur.head) in REPORTING:
             return cur.head
-        if cur.dep_ != "xcomp" or cur.head is cur:
+        if cur.dep_ != "xcomp" or cur.head.i == cur.i:
             break
         cur = cur.head
     for c in clause.children:
@@ -3057,7 +3057,7 @@ def _antecedent(tok: Any) -> Any:
     for _ in range(3):
         if clause.dep_ == "relcl":
             return clause.head
-        if clause.head is clause:
+        if clause.head.i == clause.i:
             break
         clause = clause.head
     return None
@@ -3191,7 +3191,7 @@ def _accusation_over(tok: Any, accusations: dict[int, _Found]) -> _Found | None:
     """The accusation whose complement ("of V-ing", "that ...") ``tok`` heads or joins."""
     cur = tok
     for _ in range(6):
-        if cur.dep_ in {"relcl", "acl", "appos"} or cur.head is cur:
+        if cur.dep_ in {"relcl", "acl", "appos"} or cur.head.i == cur.i:
             return None
         if cur.dep_ not in {"pcomp", "prep", "conj", "ccomp", "xcomp", "pobj"}:
             return None
@@ -3337,7 +3337,7 @@ def _complement_governor(tok: Any, governors: dict[int, _Found]) -> _Found | Non
         ):
             return None  # "agreed to release them after five days of talks": the talks were held
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             return None
         if cur.dep_ == "conj" and cur.tag_ in {"VBD", "VBZ", "VBP"} and head.tag_ in {"VB", "VBG"}:
             return None  # "refused to take part ... and barred Poland": a finite second act

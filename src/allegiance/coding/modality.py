@@ -109,7 +109,7 @@ class ModalityReader:
         cur = trigger
         for _ in range(8):
             head = cur.head
-            if head is cur or cur.dep_ in STOP_DEPS:
+            if head.i == cur.i or cur.dep_ in STOP_DEPS:
                 return None
             if cur.dep_ == "prep" and head.pos_ in {"VERB", "AUX"} and cur.lower_ not in VERB_PREPS:
                 return None
