@@ -333,19 +333,29 @@ class Coder:
         """Mirrors what the reader can emit: a record needs a trigger word from the lexicon and
         two different parties (named or resolved), except one-party events of MONADIC_ROOTS,
         which need a state."""
-        if not self._trigger_words.search(text):
-            return False
         parties = {a.country or a.code for m in mentions for a in m.actors}
-        if len(parties) >= 2 or antecedents.resolves(text):
-            return True
-        known = parties | antecedents.countries
-        for word, halves in self.lexicon.counterparts.items():
-            # "the South" with the other half of the country named: a second party
-            if known & set(halves) and re.search(rf"\b[Tt]he {word.capitalize()}\b", text):
-                return True
-        return any(a.country for m in mentions for a in m.actors) and bool(
-            self._monadic_words.search(text)
+        enough = (
+            len(parties) >= 2
+            or antecedents.resolves(text)
+            or self._names_counterpart(parties | antecedents.countries, text)
+            or (
+                any(a.country for m in mentions for a in m.actors)
+                and self._monadic_words.search(text)
+            )
         )
+        # the trigger test last: it costs more than the party tests, which most sentences fail
+        return enough and self._trigger_words.search(text)
+
+    def _names_counterpart(self, known: set[str], text: str) -> bool:
+        """ "the South" with the other half of the country named: a second party."""
+        return any(known & halves and rx.search(text) for rx, halves in self._counterpart_patterns)
+
+    @cached_property
+    def _counterpart_patterns(self) -> list[tuple[re.Pattern[str], set[str]]]:
+        return [
+            (re.compile(rf"\b[Tt]he {word.capitalize()}\b"), set(halves))
+            for word, halves in self.lexicon.counterparts.items()
+        ]
 
     @cached_property
     def _trigger_words(self) -> WordForms:
