@@ -836,6 +836,8 @@ class _SentenceReader:
         }:
             return None
         senses = [] if stop else self.lex.verbs.get(lemma, [])
+        if not senses and lemma not in self.lex.light_verbs and lemma not in _VERBS_WITH_NOUNS:
+            return None  # most verbs of a sentence: nothing below can code them
         # "sailors seized by Iranian forces": a participle modifying a noun is passive
         reduced = v.dep_ == "acl" and v.tag_ == "VBN"
         passive = reduced or any(
@@ -925,7 +927,7 @@ class _SentenceReader:
                                 if found is not None:
                                     found.targets = self._refs_of(obj)
                                 return found
-        if lemma in self.lex.light_verbs or lemma in {"go", "take"}:
+        if lemma in self.lex.light_verbs or lemma in _LIGHT_TOO:
             noun = self._light_object(v, obj)
             if noun is not None:
                 noun, nsense = self._event_noun(noun, light=True, verb=lemma)
@@ -1265,6 +1267,8 @@ class _SentenceReader:
         self, tok: Any, light: bool = False, verb: str | None = None
     ) -> NounSense | None:
         senses = self.lex.nouns.get(tok.lower_) or self.lex.nouns.get(_lemma(tok)) or []
+        if not senses:
+            return None
         words = {
             c.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "nmod", "npadvmod"}
         }
@@ -2678,6 +2682,8 @@ OBJECT_CONTROL = {
     "punish",
     "sanction",
 }
+# Verbs used as light verbs beyond the lexicon's list ("go to war", "take action").
+_LIGHT_TOO = {"go", "take"}
 SUPPLY_VERBS = {
     "provide",
     "supply",
@@ -2693,6 +2699,8 @@ SUPPLY_VERBS = {
     "ply",
     "bolster",
 }
+# Verbs that can carry an event in their object with no sense of their own.
+_VERBS_WITH_NOUNS = SUPPLY_VERBS | _LIGHT_TOO
 ARMS_WORDS = {
     "fighter",
     "bomber",

@@ -101,6 +101,16 @@ def _era_regex() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in pats) + r")(?![\w-])", re.I)
 
 
+_WORD = re.compile(r"\w+")
+
+
+@cache
+def _era_first_words() -> frozenset[str]:
+    """The first word of every era name: a text with none of them names no era (a cheap
+    pre-test before the long alternation of ``_era_regex``)."""
+    return frozenset(w for e in eras() for p in e.patterns for w in _WORD.findall(p.lower())[:1])
+
+
 @cache
 def _era_by_pattern() -> dict[str, Era]:
     return {p: e for e in eras() for p in e.patterns}
@@ -250,7 +260,9 @@ def _may_match(kind: str, low: str, has_digit: bool) -> bool:
 def find_timexes(text: str, doc_date: dt.date | None) -> list[Timex]:
     """All time expressions in ``text``, non-overlapping, earliest and longest first."""
     found: list[Timex] = []
-    for m in _era_regex().finditer(text):
+    words = set(_WORD.findall(text.lower()))
+    eras_here = not words.isdisjoint(_era_first_words())
+    for m in _era_regex().finditer(text) if eras_here else ():
         era = _era_by_pattern()[m.group(0).lower()]
         end = era.end or doc_date
         found.append(
