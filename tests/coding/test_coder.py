@@ -687,3 +687,77 @@ def test_anothers_act_is_not_aimed_at_whoever_reacts(code):
     events, _ = code("China condemned the Japanese prime minister's visit to the shrine.")
     assert ("CHN", "JPN", "11") in dyads(events)
     assert ("JPN", "CHN", "04") not in dyads(events)
+
+
+def test_on_a_visit_the_visitor_is_whoever_is_on_it(code):
+    events, _ = code("Norway's prime minister, on a two-day visit to Chile, said copper was vital.")
+    assert ("NOR", "CHL", "04") in dyads(events)
+    events, _ = code("On a visit to Hanoi, the Australian foreign minister said trade was growing.")
+    assert ("AUS", "VNM", "04") in dyads(events)
+
+
+def test_the_guest_parsed_as_an_object_of_visiting(code):
+    events, _ = code("Jordan's king told visiting Austrian President Heinz Fischer that aid was needed.")
+    assert ("AUT", "JOR", "04") in dyads(events)
+    assert ("JOR", "AUT", "04") not in dyads(events)
+
+
+def test_a_dummy_it_names_no_one(code):
+    events, _ = code("Peru has a new cabinet. It was a surprise to see Chile condemn the vote.")
+    assert not any(e["source"]["country"] == "PER" for e in events)
+    events, _ = code("Peru rejected the claim. It was ready to recall its envoy from Chile.")
+    assert any(e["source"]["country"] == "PER" for e in events)  # "ready to" is no dummy
+
+
+def test_a_capital_modifying_a_noun_is_a_place(code):
+    events, _ = code("Canada criticised Brazil's withdrawal from the Paris climate accord.")
+    assert ("CAN", "BRA", "11") in dyads(events)
+    assert not any("FRA" in (e["target"] or {}).get("country", "") for e in events)
+    events, _ = code("The Beijing government protested to Tokyo over the visit.")
+    assert any(e["source"]["country"] == "CHN" for e in events)
+
+
+def test_coordinated_owners_of_an_event_noun_share_it(code):
+    events, _ = code("The Swiss and Norwegian sanctions on Belarus took effect on Monday.")
+    assert {("CHE", "BLR", "16"), ("NOR", "BLR", "16")} <= dyads(events)
+    assert ("CHE", "NOR", "16") not in dyads(events)
+
+
+def test_a_pledge_is_an_intent_towards_the_act_target(code):
+    events, _ = code("Egypt pledged to send troops to Sudan.")
+    assert ("EGY", "SDN", "03") in dyads(events, "asserted")
+    assert ("EGY", "SDN", "07") in dyads(events, "future")
+
+
+def test_going_to_war(code):
+    events, _ = code("Ecuador went to war with Peru over the border in 1995.")
+    assert {("ECU", "PER", "19"), ("PER", "ECU", "19")} <= dyads(events)
+    assert {e["date"]["start"][:4] for e in events} == {"1995"}
+
+
+def test_an_exchange_is_coded_by_what_is_exchanged(code):
+    events, _ = code("Cuba and Mexico held a frank exchange of views on migration.")
+    assert ("CUB", "MEX", "04") in dyads(events)
+    events, _ = code("Armenian and Azerbaijani troops had an exchange of fire on the border.")
+    assert ("ARM", "AZE", "19") in dyads(events)
+
+
+def test_a_participle_after_a_quote_belongs_to_the_speaker(code):
+    events, _ = code(
+        'Mexico\'s president said "Cuba can solve this quickly", urging Havana to free '
+        "the fishermen."
+    )
+    assert any(e["source"]["country"] == "MEX" and e["target"]["country"] == "CUB" for e in events)
+    assert not any(e["source"]["country"] == "CUB" for e in events)
+
+
+def test_the_news_frame_is_dated_now_after_a_history_sentence(code):
+    text = (
+        "Greece and Turkey fought a war in 1897. Greek officials declined to comment on "
+        "Tuesday's talks. Athens has since criticised Ankara and expelled the Turkish consul."
+    )
+    events, _ = code(text, date="2016-09-27")
+    years = {e["trigger"]: e["date"]["start"][:4] for e in events}
+    assert years.get("fought") == "1897"
+    assert years.get("declined") == "2016"
+    assert years.get("expelled") == "2016"

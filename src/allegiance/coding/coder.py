@@ -67,6 +67,8 @@ INTENT_VERBS = {
     "seek",
     "opt",
     "choose",
+    "pledge",
+    "promise",
 }
 # Verbs of planning announce the act itself, as future ("plans to send troops"), not an
 # intent to cooperate.
@@ -419,6 +421,8 @@ class Coder:
             dated = [r.date for r in [*events, *relations] if r.date.basis in {"explicit", "era"}]
             if dated and prep.doc.date and all(d.end and d.end < prep.doc.date for d in dated):
                 discourse.narrative = True
+            elif _is_present(sdoc) or (not reader.timexes and _is_reporting(sdoc)):
+                discourse.narrative = False  # the story is back in the present
         return out
 
 
@@ -596,6 +600,8 @@ class _SentenceReader:
         for m in mentions:
             span = sdoc.char_span(m.start - self.base, m.end - self.base, alignment_mode="expand")
             if span is None or not m.actors:
+                continue
+            if m.kind == "capital" and _names_a_place(span.root, coder.gazetteer):
                 continue
             ref = Ref(tuple(m.actors), m.start, m.end)
             for tok in span:
@@ -838,6 +844,8 @@ class _SentenceReader:
         senses = [] if stop else self.lex.verbs.get(lemma, [])
         if not senses and lemma not in self.lex.light_verbs and lemma not in _VERBS_WITH_NOUNS:
             return None  # most verbs of a sentence: nothing below can code them
+        if lemma == "visit" and (visitor := self._visiting_guest(v)) is not None:
+            return visitor
         # "sailors seized by Iranian forces": a participle modifying a noun is passive
         reduced = v.dep_ == "acl" and v.tag_ == "VBN"
         passive = reduced or any(
@@ -946,6 +954,24 @@ class _SentenceReader:
                     return found
                 # a sense for other subjects ("blocked" by troops is a blockade): try the next
         return None
+
+    def _visiting_guest(self, v: Any) -> _Found | None:
+        """ "Xi told visiting U.S. President Donald Trump": the parser often takes "visiting"
+        for a verb whose object is the guest; the guest visits the host who is the subject."""
+        if not (v.tag_ == "VBG" and v.dep_ in {"xcomp", "advcl", "dobj", "pobj"}):
+            return None
+        guest = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if guest is None or guest.left_edge.i != v.i + 1 or guest.pos_ != "PROPN":
+            return None
+        if any(c.dep_ in {"aux", "nsubj", "mark"} for c in v.children):
+            return None
+        sources = self._refs_of(guest)
+        hosts = self._subjects(v.head) if v.head.pos_ in {"VERB", "AUX"} else []
+        if not sources or not hosts:
+            return None
+        guests = {a.country for r in sources for a in r.actors}
+        hosts = [r for r in hosts if not {a.country for a in r.actors} & guests]
+        return _Found(v, "042", sources, hosts, False, 0.7) if hosts else None
 
     def _adjective_event(self, adj: Any) -> _Found | None:
         """'X was optimistic about talks with Y'; 'X is ready to meet Y' (an intent)."""
@@ -1281,7 +1307,9 @@ class _SentenceReader:
             if s.only_verbs and verb not in s.only_verbs:
                 continue
             if s.modifiers and not light and not (words & s.modifiers):
-                continue
+                # "an exchange of prisoners" names its kind in the of-object instead
+                if not (s.objects_code and _of_objects(tok) & set(s.objects_code)):
+                    continue
             return s
         return None
 
@@ -1350,9 +1378,13 @@ class _SentenceReader:
             targets = []
         elif not sources and mods:
             multi = [r for r in mods if len(r.actors) > 1]
+            joint = self._coordinated_refs(mods)
             if multi and not targets:
                 sources = multi[:1]
                 symmetric = True
+            elif len(joint) > 1 and not symmetric:
+                # "U.S. and European Union sanctions": both impose them
+                sources = joint
             else:
                 sources = mods[:1]
                 if not targets:
@@ -1366,6 +1398,14 @@ class _SentenceReader:
             # "after the first round of talks with China, India said ...": the clause subject
             # is the other party of a joint event.
             sources = self._governing_subject(n, targets)
+        if not sources and targets and n.dep_ == "pobj" and n.head.lower_ == "on":
+            # "Mattis, on a one-day visit to Pakistan, said": the visitor is who is on it
+            holder = n.head.head
+            sources = (
+                self._refs_of(holder)
+                if holder.pos_ in {"NOUN", "PROPN"}
+                else self._governing_subject(n, targets)
+            )
         if not sources:
             return None
         if not targets and not symmetric and lookup(code).quad_class == 4:
@@ -1716,6 +1756,8 @@ class _SentenceReader:
             ref = self._ref_at(orphan)
             return [ref] if ref is not None else []
         cur = v
+        if (quoted := _quote_over(v)) is not None:
+            cur = quoted
         for _ in range(6):
             subj = [c for c in cur.children if c.dep_ in deps]
             if len(subj) > 1 and all(c.dep_ == "nsubj" for c in subj):
@@ -1867,6 +1909,19 @@ class _SentenceReader:
                         out.append(ref)
         return out
 
+    def _coordinated_refs(self, refs: list[Ref]) -> list[Ref]:
+        """The first refs in text order that are joined by 'and', 'or' or commas only."""
+        ordered = sorted(refs, key=lambda r: r.start)
+        out = ordered[:1]
+        for r in ordered[1:]:
+            gap = self.doc.text[out[-1].end : r.start] if self.doc.text else ""
+            if out[-1].end > r.start or gap.strip(" ,").lower() not in {"and", "or", "&", ""}:
+                break
+            if not gap.strip():
+                break  # adjacent names are one compound, not a list
+            out.append(r)
+        return out
+
     def _ref_at(self, tok: Any) -> Ref | None:
         ref = self.token_refs.get(tok.i)
         if ref is not None:
@@ -1993,6 +2048,8 @@ class _SentenceReader:
         low = tok.lower_
         pos = tok.idx + self.base
         actors: tuple[Actor, ...] = ()
+        if low == "it" and _is_expletive(tok):
+            return None
         if low in SINGULAR_PRONOUNS or low in PLURAL_PRONOUNS or low in PERSON_PRONOUNS:
             try:
                 actors = (
@@ -2588,6 +2645,7 @@ class _SentenceReader:
             self.previous_date is not None
             and self.discourse.narrative
             and _is_past(trigger)
+            and not _is_news_frame(trigger)
             and self.previous_date.basis == "explicit"
             and self.previous_date.precision in {"day", "month", "year"}
         ):
@@ -2920,6 +2978,68 @@ def _lemma(tok: Any) -> str:
     return tok.lemma_.lower() if tok is not None else ""
 
 
+def _names_a_place(root: Any, gazetteer: Gazetteer) -> bool:
+    """A capital modifying a noun names where, not who: "the Paris climate accord", "the
+    Minsk agreements", "the Moscow talks"; but "the Beijing government" is an actor."""
+    if root.dep_ not in {"compound", "nmod", "amod"} or root.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    head = root.head
+    return gazetteer.sector_of(head.text) is None and _lemma(head) not in _HOLDER_NOUNS
+
+
+def _is_expletive(tok: Any) -> bool:
+    """ "it had been a shock to meet Trump", "it is likely that ...": a dummy subject."""
+    if tok.dep_ == "expl":
+        return True
+    if tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    head = tok.head
+    if _lemma(head) not in {"be", "seem", "appear", "remain", "become", "take", "make"}:
+        return False
+    holders = [head, *(c for c in head.children if c.dep_ in {"attr", "acomp", "dobj", "oprd"})]
+    for h in holders:
+        # "it was prepared to release": a control adjective, "it" is the one prepared
+        marks = {"that", "whether"} if h.dep_ == "acomp" and h.lemma_ not in _RAISING else None
+        for c in h.children:
+            if c.dep_ in {"xcomp", "ccomp", "csubj", "acl", "relcl", "advcl"} and c.i > tok.i:
+                if any(
+                    d.lower_ in (marks or {"to", "that", "whether"}) and d.i < c.i
+                    for d in c.children
+                ):
+                    return True
+    return False
+
+
+# adjectives whose "it" subject is a dummy before a to-infinitive ("it is hard to say")
+_RAISING = frozenset(
+    "likely unlikely possible impossible important necessary clear unclear hard difficult "
+    "easy essential vital crucial wrong right surprising unusual obvious natural strange "
+    "unacceptable appropriate premature worth".split()
+)
+
+
+def _of_objects(tok: Any) -> set[str]:
+    return {
+        _lemma(p)
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+    }
+
+
+def _quote_over(v: Any) -> Any:
+    """ 'Trump said "China can fix this", urging Beijing to act': a participle after the
+    closing quote belongs to the speaker, though the parser hangs it on the quoted verb."""
+    head = v.head
+    if not (v.dep_ == "advcl" and v.tag_ == "VBG" and head.dep_ == "ccomp"):
+        return None
+    if _lemma(head.head) not in REPORTING or head.head.i > v.i:
+        return None
+    between = v.doc[head.i + 1 : v.i]
+    return head.head if any(t.tag_ == "''" for t in between) else None
+
+
 def _mention_kind(r: Ref, reader: _SentenceReader) -> str | None:
     for m in reader._mentions:
         if m.start == r.start and m.end == r.end:
@@ -2975,9 +3095,38 @@ def _is_past(tok: Any) -> bool:
     if verb is None:
         return False
     aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if not aux and verb.dep_ == "conj":
+        # "has returned to ... and imposed new restrictions": the conjunct shares "has"
+        aux = [c for c in verb.head.children if c.dep_ in {"aux", "auxpass"}]
     if any(a.lower_ in {"will", "would", "shall", "has", "have", "is", "are", "am"} for a in aux):
         return False
     return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux)
+
+
+def _is_present(sdoc: Any) -> bool:
+    """The sentence's main clause speaks of now: present or present perfect tense."""
+    for root in (t for t in sdoc if t.dep_ == "ROOT"):
+        aux = {c.lower_ for c in root.children if c.dep_ in {"aux", "auxpass"}}
+        if aux & {"has", "have", "is", "are", "am", "will", "'s", "'re"}:
+            return True
+        if root.tag_ in {"VBZ", "VBP"} and not aux:
+            return True
+    return False
+
+
+def _is_reporting(sdoc: Any) -> bool:
+    """ "Tillerson said both leaders agreed ...": a sentence told by a present-day source."""
+    return any(t.dep_ == "ROOT" and _lemma(t) in REPORTING for t in sdoc)
+
+
+def _is_news_frame(trigger: Any) -> bool:
+    """The reporting around the news ("declined to comment", "said in a statement") happens
+    now, whatever history the story tells."""
+    lemma = _lemma(trigger)
+    return lemma in REPORTING or (
+        lemma in {"decline", "refuse"}
+        and any(_lemma(c) == "comment" for c in trigger.subtree if c.i != trigger.i)
+    )
 
 
 def _is_past_perfect(tok: Any) -> bool:
@@ -3309,6 +3458,13 @@ def _fold_complements(found: list[_Found]) -> list[_Found]:
             gov.code = next((v for k, v in REFUSAL_CODES.items() if f.code.startswith(k)), "120")
         if root == "03" and gov.code == "030":
             gov.code = INTENT_CODES.get(f.code) or INTENT_BY_ROOT.get(f.code[:2]) or gov.code
+        if (
+            root == "03"
+            and all(_bare(a) for r in gov.targets for a in r.actors)
+            and gov.sources == f.sources
+        ):
+            # "Turkey pledged to send troops to Qatar": the pledge is made towards Qatar
+            gov.targets = f.targets
         elif root in {"02", "10"} and gov.code in {"020", "100"}:
             pick = next(
                 (v for k, v in REQUEST_CODES.items() if f.code.startswith(k)),
