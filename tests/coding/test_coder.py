@@ -697,7 +697,7 @@ def test_on_a_visit_the_visitor_is_whoever_is_on_it(code):
 
 
 def test_the_guest_parsed_as_an_object_of_visiting(code):
-    events, _ = code("Jordan's king told visiting Austrian President Heinz Fischer that aid was needed.")
+    events, _ = code("Jordan's king told visiting Austrian President Heinz Fischer: aid mattered.")
     assert ("AUT", "JOR", "04") in dyads(events)
     assert ("JOR", "AUT", "04") not in dyads(events)
 

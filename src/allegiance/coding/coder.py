@@ -1306,10 +1306,14 @@ class _SentenceReader:
                 continue
             if s.only_verbs and verb not in s.only_verbs:
                 continue
-            if s.modifiers and not light and not (words & s.modifiers):
-                # "an exchange of prisoners" names its kind in the of-object instead
-                if not (s.objects_code and _of_objects(tok) & set(s.objects_code)):
-                    continue
+            # "an exchange of prisoners" names its kind in the of-object instead
+            if (
+                s.modifiers
+                and not light
+                and not (words & s.modifiers)
+                and not (s.objects_code and _of_objects(tok) & set(s.objects_code))
+            ):
+                continue
             return s
         return None
 
@@ -3001,21 +3005,27 @@ def _is_expletive(tok: Any) -> bool:
         # "it was prepared to release": a control adjective, "it" is the one prepared
         marks = {"that", "whether"} if h.dep_ == "acomp" and h.lemma_ not in _RAISING else None
         for c in h.children:
-            if c.dep_ in {"xcomp", "ccomp", "csubj", "acl", "relcl", "advcl"} and c.i > tok.i:
-                if any(
+            if (
+                c.dep_ in {"xcomp", "ccomp", "csubj", "acl", "relcl", "advcl"}
+                and c.i > tok.i
+                and any(
                     d.lower_ in (marks or {"to", "that", "whether"}) and d.i < c.i
                     for d in c.children
-                ):
-                    return True
+                )
+            ):
+                return True
     return False
 
 
 # adjectives whose "it" subject is a dummy before a to-infinitive ("it is hard to say")
 _RAISING = frozenset(
-    "likely unlikely possible impossible important necessary clear unclear hard difficult "
-    "easy essential vital crucial wrong right surprising unusual obvious natural strange "
-    "unacceptable appropriate premature worth".split()
-)
+    {
+        "likely", "unlikely", "possible", "impossible", "important", "necessary", "clear",
+        "unclear", "hard", "difficult", "easy", "essential", "vital", "crucial", "wrong",
+        "right", "surprising", "unusual", "obvious", "natural", "strange", "unacceptable",
+        "appropriate", "premature", "worth",
+    }
+)  # fmt: skip
 
 
 def _of_objects(tok: Any) -> set[str]:
@@ -3029,7 +3039,7 @@ def _of_objects(tok: Any) -> set[str]:
 
 
 def _quote_over(v: Any) -> Any:
-    """ 'Trump said "China can fix this", urging Beijing to act': a participle after the
+    """'Trump said "China can fix this", urging Beijing to act': a participle after the
     closing quote belongs to the speaker, though the parser hangs it on the quoted verb."""
     head = v.head
     if not (v.dep_ == "advcl" and v.tag_ == "VBG" and head.dep_ == "ccomp"):
