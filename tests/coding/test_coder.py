@@ -761,3 +761,30 @@ def test_the_news_frame_is_dated_now_after_a_history_sentence(code):
     assert years.get("fought") == "1897"
     assert years.get("declined") == "2016"
     assert years.get("expelled") == "2016"
+
+
+def test_co_brokers_do_not_mediate_between_each_other(code):
+    events, relations = code(
+        "Truces brokered by Egypt and Qatar have freed up fighters for Sudan's allies."
+    )
+    assert not any(e["cameo"] == "045" for e in events)
+    assert not any(e["cameo"].startswith("08") for e in events)  # "freed up" frees no one
+    assert not relations  # the brokers are not among "Sudan's allies"
+
+
+def test_pleading_guilty_is_no_appeal(code):
+    events, _ = code("The Dutch businessman pleaded guilty to selling parts to Iran.")
+    assert not any(e["cameo_root"] == "02" for e in events)
+    events, _ = code("Pakistan pleaded with the United States to release the funds.")
+    assert ("PAK", "USA", "02") in dyads(events)
+
+
+def test_an_appeal_is_aimed_at_whom_it_asks(code):
+    events, _ = code("The senator asked the ministry's auditor to review a trip to Morocco.")
+    assert not events
+
+
+def test_parties_in_talks(code):
+    events, _ = code("Peru and Chile have been in talks over the maritime border since 2012.")
+    assert {("PER", "CHL", "04"), ("CHL", "PER", "04")} <= dyads(events)
+    assert {e["date"]["start"][:4] for e in events} == {"2012"}

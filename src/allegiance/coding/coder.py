@@ -27,7 +27,7 @@ from allegiance.coding.discourse import (
     SINGULAR_PRONOUNS,
     Discourse,
 )
-from allegiance.coding.lexicon import Lexicon, NounSense, StanceCue, VerbSense
+from allegiance.coding.lexicon import NO_EVENT, Lexicon, NounSense, StanceCue, VerbSense
 from allegiance.coding.modality import ModalityReader, is_infinitive_complement
 from allegiance.coding.timex import Timex, before_document, document_date, find_timexes
 from allegiance.model import (
@@ -871,7 +871,9 @@ class _SentenceReader:
             obj.lower_ if obj is not None else None,
         }
         # "took Israeli athletes hostage": a predicative complement names the act
-        thing |= {c.lower_ for c in v.children if c.dep_ in {"oprd", "npadvmod", "advmod"}}
+        thing |= {
+            c.lower_ for c in v.children if c.dep_ in {"oprd", "npadvmod", "advmod", "acomp"}
+        }
         if obj is not None:
             thing |= {c.lower_ for c in obj.children if c.dep_ in {"oprd", "npadvmod", "appos"}}
             ref = self.token_refs.get(obj.i)
@@ -906,6 +908,8 @@ class _SentenceReader:
         # ("offered condolences", "held talks"), then the verb's general senses.
         for sense in senses:
             if (sense.objects or sense.particle or sense.prep_objects) and fits(sense):
+                if sense.code == NO_EVENT:
+                    return None
                 found = self._verb_found(v, sense, obj, passive)
                 if found is None and sense.subject_sectors is not None:
                     continue  # a sense for other subjects: try the next
@@ -1045,6 +1049,9 @@ class _SentenceReader:
             sources = agent
             patient = [self._refs_of(t) for t in v.children if t.dep_ in PASSIVE_SUBJECT_DEPS]
             targets = [r for rs in patient for r in rs] or self._subjects(v, passive_ok=True)
+            # "deals brokered by Russia and Iran": the deals stand for their brokers, who are
+            # not their own patients
+            targets = [r for r in targets if r not in agent]
             if (
                 not agent
                 and sense.objects
@@ -1170,6 +1177,10 @@ class _SentenceReader:
                 return [r for r in refs if not {a.code for a in r.actors} <= own]
 
             for c in v.children:
+                if sense.code[:2] in {"02", "10"} and obj is not None:
+                    # "asked the watchdog to audit a trip to Morocco": the one asked is the
+                    # target, and it names no state
+                    break
                 if c.dep_ == "xcomp" and c.pos_ == "VERB":
                     cobj = self._object(c)
                     targets = (
@@ -1402,6 +1413,18 @@ class _SentenceReader:
             # "after the first round of talks with China, India said ...": the clause subject
             # is the other party of a joint event.
             sources = self._governing_subject(n, targets)
+        if (
+            not sources
+            and not targets
+            and symmetric
+            and n.dep_ == "pobj"
+            and n.head.lower_ in {"in", "into"}
+            and _lemma(n.head.head) in {"be", "remain", "enter", "engage", "stay"}
+        ):
+            # "the United States and Saudi Arabia have been in talks since 2012"
+            joint = self._subjects(n.head.head)
+            if sum(len(r.actors) for r in joint) > 1:
+                sources = joint
         if not sources and targets and n.dep_ == "pobj" and n.head.lower_ == "on":
             # "Mattis, on a one-day visit to Pakistan, said": the visitor is who is on it
             holder = n.head.head
@@ -2491,6 +2514,9 @@ class _SentenceReader:
             between = self._prep_targets(n.head, ("between", "among"), nested=False)
             if between:
                 return self._make_relation(n, self._pairs_within(between), cue)
+        if owners and not partners and n.dep_ == "pobj":
+            # "freed up manpower for Assad's allies": the clause subject is not among them
+            return []
         if partners or mods:
             head = n.head
             for _ in range(4):
@@ -2633,6 +2659,7 @@ class _SentenceReader:
             # ("agreed to hold drills next year": next year dates the drills, not the accord)
             if (
                 timex.kind != "anaphoric"
+                and not _is_news_frame(trigger)
                 and anchor.pos_ not in {"NOUN", "PROPN"}
                 and not (anchor.i != trigger.i and trigger in anchor.ancestors)
             ):

@@ -62,6 +62,11 @@ class VerbSense:
     prep_objects: frozenset[str] = frozenset()  # the object of `prep` ("put on *alert*")
 
 
+# The code of a verb sense that names no event ("freed up manpower"): it stops the
+# verb's general senses from applying.
+NO_EVENT = "none"
+
+
 @dataclass(frozen=True, slots=True)
 class NounSense:
     code: str
@@ -289,8 +294,9 @@ def _verb_sense(
     if not isinstance(s, dict) or "code" not in s:
         raise InputError(name, f"verb {lemma!r}: each sense needs a code")
     sectors = s.get("subject_sectors")
+    no_event = s["code"] is None or str(s["code"]).lower() == "none"
     return VerbSense(
-        code=_code(s["code"], f"verb {lemma!r}", name),
+        code=NO_EVENT if no_event else _code(s["code"], f"verb {lemma!r}", name),
         objects=frozenset(str(o).lower() for o in s.get("objects") or []),
         particle=str(s["particle"]).lower() if s.get("particle") else None,
         prep=str(s["prep"]).lower() if s.get("prep") else None,
