@@ -871,9 +871,7 @@ class _SentenceReader:
             obj.lower_ if obj is not None else None,
         }
         # "took Israeli athletes hostage": a predicative complement names the act
-        thing |= {
-            c.lower_ for c in v.children if c.dep_ in {"oprd", "npadvmod", "advmod", "acomp"}
-        }
+        thing |= {c.lower_ for c in v.children if c.dep_ in {"oprd", "npadvmod", "advmod", "acomp"}}
         if obj is not None:
             thing |= {c.lower_ for c in obj.children if c.dep_ in {"oprd", "npadvmod", "appos"}}
             ref = self.token_refs.get(obj.i)
