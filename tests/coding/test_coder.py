@@ -788,3 +788,32 @@ def test_parties_in_talks(code):
     events, _ = code("Peru and Chile have been in talks over the maritime border since 2012.")
     assert {("PER", "CHL", "04"), ("CHL", "PER", "04")} <= dyads(events)
     assert {e["date"]["start"][:4] for e in events} == {"2012"}
+
+
+def test_naming_something_is_no_appeal(code):
+    events, _ = code('Canada on Monday called the Venezuelan crackdown "a tragedy".')
+    assert not any(e["cameo_root"] == "02" for e in events)
+
+
+def test_a_participle_clause_can_be_passive(code):
+    events, _ = code(
+        "Asked at a news conference with the visiting Kenyan foreign minister about the vote, "
+        "the Dutch minister declined to say more."
+    )
+    assert not any(e["cameo_root"] == "02" for e in events)
+
+
+def test_visiting_a_place_and_a_visiting_guest(code):
+    events, _ = code("Visiting Lima, the Bolivian president said trade mattered.")
+    assert ("BOL", "PER", "04") in dyads(events)
+    events, _ = code("The Irish minister, when visiting Ghana last week, praised its schools.")
+    assert ("GHA", "IRL", "04") not in dyads(events)
+
+
+def test_trading_insults_or_fire(code):
+    events, _ = code("Iran has traded insults with Saudi Arabia all week.")
+    assert {("IRN", "SAU", "11"), ("SAU", "IRN", "11")} <= dyads(events)
+    events, _ = code("Armenian and Azerbaijani troops traded fire on the border.")
+    assert ("ARM", "AZE", "19") in dyads(events)
+    events, _ = code("Chile trades with Peru.")
+    assert ("CHL", "PER", "06") in dyads(events)

@@ -1,13 +1,13 @@
 import pytest
 
-from allegiance.coding.lexicon import Lexicon
+from allegiance.coding.lexicon import NO_EVENT, Lexicon
 from allegiance.model import InputError
 from allegiance.ontology import cameo_codes
 
 
 def test_lexicon_covers_every_cameo_root():
     lex = Lexicon.default()
-    codes = [s.code for senses in lex.verbs.values() for s in senses]
+    codes = [s.code for senses in lex.verbs.values() for s in senses if s.code != NO_EVENT]
     codes += [s.code for senses in lex.nouns.values() for s in senses]
     roots = {cameo_codes()[c].root for c in codes}
     assert roots == {f"{i:02d}" for i in range(1, 21)}
@@ -53,3 +53,8 @@ def test_invalid_yaml_is_an_input_error(tmp_path):
     bad.write_text("verbs: [unclosed\n", encoding="utf-8")
     with pytest.raises(InputError, match="broken.yaml"):
         Lexicon.from_file(bad)
+
+
+def test_a_verb_sense_can_name_no_event():
+    lex = Lexicon.default()
+    assert any(s.particle == "up" and s.code == NO_EVENT for s in lex.verbs["free"])

@@ -56,6 +56,9 @@ SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 MONADIC_ROOTS = {"01", "15"}
 # "a ceasefire brokered by Oman": the participle's agent mediates (045) between the parties.
 MEDIATION_VERBS = {"broker", "mediate", "facilitate"}
+# Verbs that give a name to something ("called the raid a massacre"); with a predicative
+# complement they are no event of their own.
+NAMING_VERBS = {"call", "label", "brand", "term", "dub"}
 # Verbs of intention: "decided to enhance cooperation" is an asserted intent (CAMEO 03) to do
 # what the complement says; the complement is not coded apart (see _fold_complements).
 INTENT_VERBS = {
@@ -620,7 +623,7 @@ class _SentenceReader:
     def read(self) -> tuple[list[Event], list[Relation]]:
         found: list[_Found] = []
         for tok in self.sdoc:
-            if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
+            if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB") or _opening_participle(tok):
                 f = self._verb_event(tok)
                 if f:
                     found.append(f)
@@ -846,8 +849,14 @@ class _SentenceReader:
             return None  # most verbs of a sentence: nothing below can code them
         if lemma == "visit" and (visitor := self._visiting_guest(v)) is not None:
             return visitor
-        # "sailors seized by Iranian forces": a participle modifying a noun is passive
-        reduced = v.dep_ == "acl" and v.tag_ == "VBN"
+        if lemma in NAMING_VERBS and any(c.dep_ == "oprd" for c in v.children):
+            return None  # "called the operation ethnic cleansing": a name, not an appeal
+        # "sailors seized by Iranian forces": a participle modifying a noun is passive, and so
+        # is a participle clause ("Asked about the decision, Tillerson said ...")
+        reduced = v.tag_ == "VBN" and (
+            v.dep_ == "acl"
+            or (v.dep_ == "advcl" and not any(c.dep_ in {"aux", "auxpass"} for c in v.children))
+        )
         passive = reduced or any(
             c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in v.children
         )
@@ -965,9 +974,11 @@ class _SentenceReader:
         guest = next((c for c in v.children if c.dep_ == "dobj"), None)
         if guest is None or guest.left_edge.i != v.i + 1 or guest.pos_ != "PROPN":
             return None
-        if any(c.dep_ in {"aux", "nsubj", "mark"} for c in v.children):
-            return None
+        if v.i == 0 or any(c.dep_ in {"aux", "nsubj", "mark", "advmod"} for c in v.children):
+            return None  # "Visiting Seoul, Trump said", "when visiting Myanmar"
         sources = self._refs_of(guest)
+        if any(_mention_kind(r, self) in {"country", "alias", "capital"} for r in sources):
+            return None  # a place is visited, not a guest
         hosts = self._subjects(v.head) if v.head.pos_ in {"VERB", "AUX"} else []
         if not sources or not hosts:
             return None
@@ -2961,6 +2972,11 @@ def _starts_clause(conj: Any) -> bool:
         and after is not None
         and after.pos_ in {"PROPN", "DET"}
     )
+
+
+def _opening_participle(tok: Any) -> bool:
+    """ "Visiting Seoul, Trump said": a capitalised first participle the tagger calls a name."""
+    return tok.i == 0 and tok.dep_ == "advcl" and tok.lower_.endswith(("ing", "ed"))
 
 
 def _orphan_subject(v: Any) -> Any:
