@@ -817,3 +817,12 @@ def test_trading_insults_or_fire(code):
     assert ("ARM", "AZE", "19") in dyads(events)
     events, _ = code("Chile trades with Peru.")
     assert ("CHL", "PER", "06") in dyads(events)
+
+
+def test_a_state_name_after_a_given_name_is_a_surname(code):
+    events, _ = code("Republican senator Bill Chad pressed Kenya on the vote.")
+    assert not any(
+        "TCD" in (e["source"]["country"], (e["target"] or {}).get("country")) for e in events
+    )
+    events, _ = code("In 1940 Vichy France signed an armistice with Germany.")
+    assert ("FRA", "DEU", "05") in dyads(events)

@@ -113,6 +113,7 @@ class Lexicon:
     custody: dict[str, frozenset[str]]
     weapon_kinds: dict[str, str]
     counterparts: dict[str, dict[str, str]]
+    state_epithets: frozenset[str]
     custody_code: str
     relation_nouns: dict[str, StanceCue]
     relation_adjectives: dict[str, StanceCue]
@@ -183,6 +184,7 @@ class Lexicon:
             light_verbs=frozenset(lex.get("light_verbs") or []),
             default_targets=default_targets,
             stop_triggers=frozenset(lex.get("stop_triggers") or []),
+            state_epithets=frozenset(str(w).lower() for w in lex.get("state_epithets") or []),
             counterparts={
                 str(k).lower(): {str(a).upper(): str(b).upper() for a, b in (v or {}).items()}
                 for k, v in (lex.get("counterparts") or {}).items()
