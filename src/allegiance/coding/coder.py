@@ -655,6 +655,9 @@ class _SentenceReader:
                     found.append(f)
         found.extend(self.implied)
         for tok in self.sdoc:
+            if tok.pos_ == "VERB" and _lemma(tok) in INTENT_VERBS:
+                found.extend(self._agreed_to(tok))
+        for tok in self.sdoc:
             if _lemma(tok) in self.lex.custody.get("detentions", ()):
                 f = self._custody(tok)
                 if f:
@@ -710,6 +713,13 @@ class _SentenceReader:
                     pairs.append((s, t, sr, tr))
                     if f.symmetric:
                         pairs.append((t, s, tr, sr))
+            if f.symmetric and entry.quad_class in {1, 2}:
+                # "India and Japan held naval exercises with the US": all three together
+                # (not so for conflict: "Britain and France went to war with Germany")
+                for i, (s, sr) in enumerate(sources):
+                    for j, (t, tr) in enumerate(sources):
+                        if i != j:
+                            pairs.append((s, t, sr, tr))
         elif f.symmetric and len(sources) > 1:
             for i, (s, sr) in enumerate(sources):
                 for j, (t, tr) in enumerate(sources):
@@ -836,6 +846,38 @@ class _SentenceReader:
         if not parties:
             return None
         return _Found(p, "045", sources, parties, False, 0.7)
+
+    def _agreed_to(self, v: Any) -> list[_Found]:
+        """ "Armenia and Azerbaijan agreed to a ceasefire": an asserted intent (0356) and the
+        act agreed to, as future; the same two records as "agreed to observe a ceasefire"."""
+        for c in v.children:
+            if c.dep_ != "prep" or c.lower_ != "to":
+                continue
+            for noun in (p for p in c.children if p.dep_ == "pobj"):
+                if noun.i in self.consumed:
+                    continue
+                nsense = self._noun_sense(noun, light=True)
+                if nsense is None:
+                    continue
+                code = self._refine_noun_code(noun, nsense)
+                intent = INTENT_CODES.get(code) or INTENT_BY_ROOT.get(code[:2])
+                if intent is None:
+                    continue
+                sources = self._subjects(v)
+                targets = self._prep_targets(v, ("with",)) or self._prep_targets(
+                    noun, ("with", "between")
+                )
+                if not targets and sum(len(r.actors) for r in sources) < 2:
+                    continue
+                symmetric = nsense.symmetric
+                self.consumed.add(noun.i)
+                if code[:2] == "05":  # "agreed to a deal with Israel": the deal is made
+                    return [_Found(noun, code, sources, targets, symmetric, 0.7)]
+                return [
+                    _Found(v, intent, sources, targets, symmetric and not targets, 0.75),
+                    _Found(noun, code, sources, targets, symmetric, 0.7, modality="future"),
+                ]
+        return []
 
     def _intent(self, f: _Found, triggers: set[int]) -> _Found | None:
         """An asserted intent event for a complement of 'decide', 'agree', 'plan' ..."""
@@ -1294,8 +1336,12 @@ class _SentenceReader:
         self.consumed.add(noun.i)
         sources = self._agent(v) if passive else self._subjects(v)
         preps = self.lex.default_targets + ("between", "for") + nsense.targets
+        if nsense.symmetric and sum(len(r.actors) for r in sources) > 1:
+            # "India, Japan and the US began naval exercises ... to irritate Beijing": a joint
+            # act of its subjects; only "with" or "between" adds a party
+            preps = ("with", "between")
         targets = self._prep_targets(noun, preps) or self._prep_targets(
-            v, self.lex.default_targets + nsense.targets
+            v, tuple(p for p in self.lex.default_targets + nsense.targets if p in preps)
         )
         code, targets = self._prep_code(noun, nsense, code, targets)
         if code != nsense.code and code[:2] == "15":
@@ -1899,6 +1945,13 @@ class _SentenceReader:
                     out.extend(self._refs_of(c))
                     continue
                 for p in c.children:
+                    subj = next((x for x in p.children if x.dep_ == "nsubj"), None)
+                    if p.dep_ == "pcomp" and subj is not None:
+                        # "with Australia taking part": a clause of its own; its subject is
+                        # a party only when it joins in
+                        if _lemma(p) in {"take", "join", "participate"}:
+                            out.extend(self._refs_of(subj))
+                        continue
                     if p.dep_ in {"pobj", "pcomp"}:
                         refs = self._refs_of(p)
                         if not refs:
@@ -3535,6 +3588,8 @@ def _fold_complements(found: list[_Found]) -> list[_Found]:
             gov.code = next((v for k, v in REFUSAL_CODES.items() if f.code.startswith(k)), "120")
         if root == "03" and gov.code == "030":
             gov.code = INTENT_CODES.get(f.code) or INTENT_BY_ROOT.get(f.code[:2]) or gov.code
+        if root == "03" and f.symmetric and not f.targets and gov.sources == f.sources:
+            gov.symmetric = True  # "A and B pledged to double trade": each towards the other
         if (
             root == "03"
             and all(_bare(a) for r in gov.targets for a in r.actors)
