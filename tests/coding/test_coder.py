@@ -826,3 +826,40 @@ def test_a_state_name_after_a_given_name_is_a_surname(code):
     )
     events, _ = code("In 1940 Vichy France signed an armistice with Germany.")
     assert ("FRA", "DEU", "05") in dyads(events)
+
+
+def test_a_reaction_drawn_by_an_act_is_aimed_at_its_author(code):
+    events, _ = code(
+        "Iran tested a ballistic missile on Sunday, drawing condemnation from Paris and Berlin."
+    )
+    assert {("FRA", "IRN", "11"), ("DEU", "IRN", "11")} <= dyads(events)
+    events, _ = code("Morocco's deal with Israel drew a furious response from Algeria.")
+    assert ("DZA", "MAR", "11") in dyads(events)
+    events, _ = code("Vietnam seized a Thai trawler, prompting a formal protest from Bangkok.")
+    assert ("THA", "VNM", "11") in dyads(events)
+
+
+def test_a_move_condemned_by_someone(code):
+    events, _ = code("Laos expelled two Thai monks on Friday, a move criticised by Thailand.")
+    assert ("THA", "LAO", "11") in dyads(events)
+
+
+def test_agreeing_to_a_ceasefire_is_an_intent_and_a_future_truce(code):
+    events, _ = code("Eritrea and Ethiopia agreed to a ceasefire on Sunday.")
+    assert {("ERI", "ETH", "03"), ("ETH", "ERI", "03")} <= dyads(events, "asserted")
+    assert {("ERI", "ETH", "08"), ("ETH", "ERI", "08")} <= dyads(events, "future")
+
+
+def test_joint_exercises_of_several_subjects_with_a_partner(code):
+    events, _ = code(
+        "Chile, Peru and Colombia began naval exercises on Monday, with Brazil taking part, "
+        "in a move likely to irritate Venezuela."
+    )
+    assert {("CHL", "PER", "06"), ("PER", "COL", "06"), ("CHL", "BRA", "06")} <= dyads(events)
+    assert not any("VEN" in d for d in dyads(events))
+
+
+def test_allies_of_a_state_are_not_that_state(code):
+    events, _ = code("Norway and Denmark, both allies of Britain, signed a fisheries accord.")
+    assert ("NOR", "DNK", "05") in dyads(events)
+    assert not any("GBR" in d for d in dyads(events))

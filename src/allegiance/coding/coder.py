@@ -56,6 +56,8 @@ SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 MONADIC_ROOTS = {"01", "15"}
 # "a ceasefire brokered by Oman": the participle's agent mediates (045) between the parties.
 MEDIATION_VERBS = {"broker", "mediate", "facilitate"}
+# Nouns that sum up the clause before them: ", a move condemned by the United States"
+SUMMARY_NOUNS = {"move", "step", "decision", "action", "act", "measure", "gesture"}
 # Verbs that give a name to something ("called the raid a massacre"); with a predicative
 # complement they are no event of their own.
 NAMING_VERBS = {"call", "label", "brand", "term", "dub"}
@@ -500,6 +502,7 @@ def trigger_lemmas(lexicon: Lexicon) -> set[str]:
             *lexicon.relation_phrases,
             *MEDIATION_VERBS,
             *lexicon.custody.get("detentions", ()),
+            *lexicon.reaction_nouns,
         ]
     )
 
@@ -657,6 +660,8 @@ class _SentenceReader:
         for tok in self.sdoc:
             if tok.pos_ == "VERB" and _lemma(tok) in INTENT_VERBS:
                 found.extend(self._agreed_to(tok))
+            elif tok.lower_ in self.lex.reaction_nouns and (f := self._reaction(tok)):
+                found.append(f)
         for tok in self.sdoc:
             if _lemma(tok) in self.lex.custody.get("detentions", ()):
                 f = self._custody(tok)
@@ -846,6 +851,34 @@ class _SentenceReader:
         if not parties:
             return None
         return _Found(p, "045", sources, parties, False, 0.7)
+
+    def _reaction(self, n: Any) -> _Found | None:
+        """ "launched a rocket, drawing condemnation from Washington": Washington condemns
+        North Korea, the party whose act drew the reaction."""
+        verb = n.head
+        if n.dep_ == "pobj" and verb.lower_ == "with":
+            verb = verb.head  # "was met with protests from Beijing"
+        elif n.dep_ not in {"dobj", "obj"}:
+            return None
+        if _lemma(verb) not in self.lex.reaction_verbs:
+            return None
+        sources = self._prep_targets(n, ("from",), nested=False) or self._prep_targets(
+            verb, ("from",), nested=False
+        )
+        if not sources:
+            return None
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            # "Addis Ababa's deal with Somaliland drew a furious response from Mogadishu"
+            causes = self._refs_of(subj) or self._modifier_refs(subj)
+        else:
+            causes = self._subjects(verb)
+        own = {a.country or a.code for r in sources for a in r.actors}
+        targets = [r for r in causes if not {a.country or a.code for a in r.actors} & own]
+        if not targets:
+            return None
+        self.consumed.add(n.i)
+        return _Found(n, self.lex.reaction_nouns[n.lower_], sources, targets, False, 0.7)
 
     def _agreed_to(self, v: Any) -> list[_Found]:
         """ "Armenia and Azerbaijan agreed to a ceasefire": an asserted intent (0356) and the
@@ -1129,6 +1162,11 @@ class _SentenceReader:
             # "deals brokered by Russia and Iran": the deals stand for their brokers, who are
             # not their own patients
             targets = [r for r in targets if r not in agent]
+            if not targets and v.dep_ == "acl" and _lemma(v.head) in SUMMARY_NOUNS:
+                # "Thailand deported them to China, a move condemned by the United States"
+                clause = v.head.head
+                if clause.pos_ in {"VERB", "AUX"} and v.head.i > clause.i:
+                    targets = [r for r in self._subjects(clause) if r not in agent]
             if (
                 not agent
                 and sense.objects

@@ -114,6 +114,8 @@ class Lexicon:
     weapon_kinds: dict[str, str]
     counterparts: dict[str, dict[str, str]]
     state_epithets: frozenset[str]
+    reaction_verbs: frozenset[str]
+    reaction_nouns: dict[str, str]
     custody_code: str
     relation_nouns: dict[str, StanceCue]
     relation_adjectives: dict[str, StanceCue]
@@ -185,6 +187,13 @@ class Lexicon:
             default_targets=default_targets,
             stop_triggers=frozenset(lex.get("stop_triggers") or []),
             state_epithets=frozenset(str(w).lower() for w in lex.get("state_epithets") or []),
+            reaction_verbs=frozenset(
+                str(w).lower() for w in (lex.get("reactions") or {}).get("verbs") or []
+            ),
+            reaction_nouns={
+                str(k).lower(): _code(v, f"reaction {k!r}", name)
+                for k, v in ((lex.get("reactions") or {}).get("nouns") or {}).items()
+            },
             counterparts={
                 str(k).lower(): {str(a).upper(): str(b).upper() for a, b in (v or {}).items()}
                 for k, v in (lex.get("counterparts") or {}).items()
