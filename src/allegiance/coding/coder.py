@@ -72,8 +72,6 @@ INTENT_VERBS = {
     "seek",
     "opt",
     "choose",
-    "pledge",
-    "promise",
 }
 # Verbs of planning announce the act itself, as future ("plans to send troops"), not an
 # intent to cooperate.
@@ -694,6 +692,7 @@ class _SentenceReader:
         triggers = {f.trigger.i for f in found}
         found.extend(i for f in found if (i := self._intent(f, triggers)) is not None)
         found = _fold_complements(found)
+        found = _drop_restatements(found)
         _nominal_intents(found)
         _aim_accused_acts(found)
         found.extend(self._conditional_threats(found))
@@ -871,8 +870,10 @@ class _SentenceReader:
         if subj is not None:
             # "Addis Ababa's deal with Somaliland drew a furious response from Mogadishu"
             causes = self._refs_of(subj) or self._modifier_refs(subj)
-        else:
+        elif verb.tag_ == "VBG":  # "..., drawing condemnation from": the clause's subject
             causes = self._subjects(verb)
+        else:
+            return None
         own = {a.country or a.code for r in sources for a in r.actors}
         targets = [r for r in causes if not {a.country or a.code for a in r.actors} & own]
         if not targets:
@@ -1070,17 +1071,21 @@ class _SentenceReader:
     def _visiting_guest(self, v: Any) -> _Found | None:
         """ "Xi told visiting U.S. President Donald Trump": the parser often takes "visiting"
         for a verb whose object is the guest; the guest visits the host who is the subject."""
-        if not (v.tag_ == "VBG" and v.dep_ in {"xcomp", "advcl", "dobj", "pobj"}):
+        if not (v.tag_ == "VBG" and v.dep_ in {"xcomp", "advcl", "dobj", "pobj", "pcomp"}):
             return None
         guest = next((c for c in v.children if c.dep_ == "dobj"), None)
-        if guest is None or guest.left_edge.i != v.i + 1 or guest.pos_ != "PROPN":
+        if guest is None or guest.left_edge.i != v.i + 1 or guest.pos_ not in {"PROPN", "NOUN"}:
             return None
         if v.i == 0 or any(c.dep_ in {"aux", "nsubj", "mark", "advmod"} for c in v.children):
             return None  # "Visiting Seoul, Trump said", "when visiting Myanmar"
         sources = self._refs_of(guest)
         if any(_mention_kind(r, self) in {"country", "alias", "capital"} for r in sources):
             return None  # a place is visited, not a guest
-        hosts = self._subjects(v.head) if v.head.pos_ in {"VERB", "AUX"} else []
+        if guest.pos_ == "NOUN" and not all(a.sector for r in sources for a in r.actors):
+            return None  # "visiting Japanese ports": no guests
+        # "told a delegation of visiting Japanese lawmakers": the host is who tells
+        clause = next((a for a in v.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        hosts = self._subjects(clause) if clause is not None else []
         if not sources or not hosts:
             return None
         guests = {a.country for r in sources for a in r.actors}
@@ -3695,6 +3700,37 @@ def _complement_governor(tok: Any, governors: dict[int, _Found]) -> _Found | Non
             return None
         cur = head
     return None
+
+
+def _drop_restatements(found: list[_Found]) -> list[_Found]:
+    """One act told twice in a sentence is one event: "Li will travel to Australia, the
+    first visit by a Chinese premier to Canberra"; "officials met in Aqaba to discuss Iran"."""
+    verbs = [f for f in found if f.trigger.pos_ in {"VERB", "AUX"}]
+    out: list[_Found] = []
+    for f in found:
+        t = f.trigger
+        if t.dep_ == "appos" and t.pos_ == "NOUN":
+            anchor = t.head  # the argument it restates
+        elif t.dep_ in {"advcl", "xcomp"} and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in t.children
+        ):
+            anchor = t  # a purpose clause of the act
+        else:
+            out.append(f)
+            continue
+        restated = any(
+            g is not f
+            and g.code[:2] == f.code[:2]
+            and (
+                anchor.head.i == g.trigger.i
+                if anchor is not t
+                else t.head.i == g.trigger.i and g.sources == f.sources and g.targets == f.targets
+            )
+            for g in verbs
+        )
+        if not restated:
+            out.append(f)
+    return out
 
 
 def _dedupe_events(events: list[Event]) -> list[Event]:
