@@ -889,3 +889,11 @@ def test_a_delegation_of_visiting_lawmakers_visits_the_host(code):
     events, _ = code("The Thai premier told a delegation of visiting Malaysian lawmakers: no.")
     assert ("MYS", "THA", "04") in dyads(events)
     assert ("THA", "MYS", "04") not in dyads(events)
+
+
+def test_a_sentence_about_an_earlier_year_names_that_years_actors(code):
+    events, _ = code("Archives show Cuba asked Moscow for missiles in 1962.", date="1999-05-01")
+    assert ("CUB", "SUN", "02") in dyads(events)
+    assert events[0]["cameo"] == "0232"
+    events, _ = code("Cuba asked Moscow for missiles on Monday.", date="1999-05-01")
+    assert ("CUB", "RUS", "02") in dyads(events)

@@ -324,6 +324,8 @@ class Coder:
                 if mentions[j].start >= span.start:
                     inside.append(mentions[j])
                 j += 1
+            if doc.date is not None and inside:
+                inside = self._in_their_time(text, span.start, span.end, doc.date, inside)
             sent = Sentence(doc.doc_id, idx, span.start, span.end, original[span.start : span.end])
             keep = not self.gate or self._may_hold_record(inside, sent.text, antecedents)
             if (keep or inside) and is_mostly_text(sent.text):
@@ -331,6 +333,21 @@ class Coder:
                 parse.append(keep)
                 antecedents.add(inside)
         return _Prepared(doc, original, text, len(sentences), selected, parse, over_limit)
+
+    def _in_their_time(
+        self, text: str, start: int, end: int, date: dt.date, mentions: list[Mention]
+    ) -> list[Mention]:
+        """A sentence about an earlier year names the actors of that year: "Cuba asked Moscow
+        for missiles in 1962" asks the Soviet Union.  The mentions are found again with the
+        sentence's own year when every year it names is well before the document's."""
+        years = [int(y) for y in _YEAR.findall(text, start, end)]
+        if not years or max(years) >= date.year - 1:
+            return mentions
+        found = self.gazetteer.find_mentions(text[start:end], dt.date(years[0], 7, 1))
+        return [
+            Mention(m.start + start, m.end + start, m.text, m.actors, m.kind, m.plural)
+            for m in found
+        ]
 
     def _may_hold_record(
         self, mentions: list[Mention], text: str, antecedents: _Antecedents
@@ -440,6 +457,7 @@ class _Prepared:
     over_limit: int = 0
 
 
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
 
 
