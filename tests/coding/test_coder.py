@@ -897,3 +897,15 @@ def test_a_sentence_about_an_earlier_year_names_that_years_actors(code):
     assert events[0]["cameo"] == "0232"
     events, _ = code("Cuba asked Moscow for missiles on Monday.", date="1999-05-01")
     assert ("CUB", "RUS", "02") in dyads(events)
+
+
+def test_comments_about_another_partys_prospects(code):
+    events, _ = code("The Chadian president said he was pessimistic that Libya would ever pay.")
+    assert ("TCD", "LBY", "01") in dyads(events)
+    events, _ = code("A spokesman for the Swedish government declined to comment on Iraq's plan.")
+    assert ("SWE", "IRQ", "01") in dyads(events)
+
+
+def test_sharing_a_view_is_agreement(code):
+    events, _ = code("Hanoi said it shared Manila's view that the ruling was binding.")
+    assert ("VNM", "PHL", "01") in dyads(events)

@@ -56,6 +56,8 @@ SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 MONADIC_ROOTS = {"01", "15"}
 # "a ceasefire brokered by Oman": the participle's agent mediates (045) between the parties.
 MEDIATION_VERBS = {"broker", "mediate", "facilitate"}
+# People who speak for a party named after "for": "a spokeswoman for the German government"
+SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy"}
 # Nouns that sum up the clause before them: ", a move condemned by the United States"
 SUMMARY_NOUNS = {"move", "step", "decision", "action", "act", "measure", "gesture"}
 # Verbs that give a name to something ("called the raid a massacre"); with a predicative
@@ -1134,6 +1136,19 @@ class _SentenceReader:
             code = INTENT_CODES.get(inner.code) or INTENT_BY_ROOT.get(inner.code[:2]) or "030"
             return _Found(adj, code, sources, inner.targets, False, 0.75)
         targets = self._prep_targets(adj, sense.targets)
+        if not targets and sense.code[:2] == "01":
+            # "pessimistic that Eritrea would ever agree": about the clause's subject
+            own = {a.country or a.code for r in sources for a in r.actors}
+            targets = [
+                r
+                for c in adj.doc
+                # the clause right after the adjective, wherever the parser hung it
+                if c.dep_ == "ccomp" and c.left_edge.i == adj.i + 1
+                for s_ in c.children
+                if s_.dep_ in SUBJECT_DEPS
+                for r in self._refs_of(s_)
+                if not {a.country or a.code for a in r.actors} & own
+            ]
         if not targets:
             return None
         return _Found(adj, sense.code, sources, targets, False, 0.75)
@@ -2146,8 +2161,12 @@ class _SentenceReader:
                 for c in t.children:
                     if (
                         c.dep_ == "prep"
-                        and c.lower_ in {"of", "from", "in"}
-                        and _lemma(t) in _HOLDER_NOUNS
+                        and (
+                            c.lower_ in {"of", "from", "in"}
+                            # "a spokeswoman for the German government"
+                            or (c.lower_ == "for" and _lemma(t) in SPOKES_NOUNS)
+                        )
+                        and (_lemma(t) in _HOLDER_NOUNS or _lemma(t) in SPOKES_NOUNS)
                     ):
                         for p in c.children:
                             if p.dep_ == "pobj":
