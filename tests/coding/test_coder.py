@@ -909,3 +909,25 @@ def test_comments_about_another_partys_prospects(code):
 def test_sharing_a_view_is_agreement(code):
     events, _ = code("Hanoi said it shared Manila's view that the ruling was binding.")
     assert ("VNM", "PHL", "01") in dyads(events)
+
+
+def test_approving_a_sale_or_loan_is_the_sale_or_loan(code):
+    events, _ = code("Washington approved the sale of 40 fighter jets to Greece.")
+    assert ("USA", "GRC", "07") in dyads(events)
+    events, _ = code(
+        "A $2 billion loan to Ghana was approved on Friday by the International Monetary Fund."
+    )
+    assert ("IMF", "GHA", "07") in dyads(events)
+
+
+def test_a_treaty_between_two_states_was_concluded(code):
+    events, _ = code("The 1994 peace treaty between Jordan and Israel has held for decades.")
+    assert {("JOR", "ISR", "05"), ("ISR", "JOR", "05")} <= dyads(events)
+    assert {e["date"]["start"][:4] for e in events} == {"1994"}
+    events, _ = code("The growing partnership between Peru and Chile worries Bolivia.")
+    assert not events
+
+
+def test_during_a_visit_the_visitor_is_the_subject(code):
+    events, _ = code("The Irish premier praised Ghana on Tuesday during a visit to Accra.")
+    assert ("IRL", "GHA", "04") in dyads(events)

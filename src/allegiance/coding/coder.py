@@ -1470,7 +1470,13 @@ class _SentenceReader:
         for s in senses:
             if s.compound and s.compound not in words:
                 continue
-            if s.light_only and not light and not (words & PROSPECTIVE):
+            if (
+                s.light_only
+                and not light
+                and not (words & PROSPECTIVE)
+                # "the 1979 peace treaty between Egypt and Israel": a concluded agreement
+                and not (s.code == "057" and _has_prep(tok, ("between",)))
+            ):
                 continue
             if s.only_verbs and verb not in s.only_verbs:
                 continue
@@ -1582,8 +1588,14 @@ class _SentenceReader:
             joint = self._subjects(n.head.head)
             if sum(len(r.actors) for r in joint) > 1:
                 sources = joint
-        if not sources and targets and n.dep_ == "pobj" and n.head.lower_ == "on":
-            # "Mattis, on a one-day visit to Pakistan, said": the visitor is who is on it
+        if (
+            not sources
+            and targets
+            and n.dep_ == "pobj"
+            and (n.head.lower_ == "on" or (n.head.lower_ == "during" and code[:2] == "04"))
+        ):
+            # "Mattis, on a one-day visit to Pakistan, said": the visitor is who is on it;
+            # "praised Finland during a visit to Helsinki" likewise
             holder = n.head.head
             sources = (
                 self._refs_of(holder)
@@ -3226,6 +3238,10 @@ _RAISING = frozenset(
         "appropriate", "premature", "worth",
     }
 )  # fmt: skip
+
+
+def _has_prep(tok: Any, preps: tuple[str, ...]) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
 
 
 def _of_objects(tok: Any) -> set[str]:
