@@ -1543,6 +1543,7 @@ class _SentenceReader:
             not sources
             and n.dep_ == "pobj"
             and n.head.dep_ == "prep"
+            and n.head.lower_ in {"for", "of", "over", "about"}
             and _lemma(n.head.head) in OBJECT_CONTROL
         ):
             # "accused Britain and France of aggression against Egypt"
