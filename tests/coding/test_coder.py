@@ -931,3 +931,27 @@ def test_a_treaty_between_two_states_was_concluded(code):
 def test_during_a_visit_the_visitor_is_the_subject(code):
     events, _ = code("The Irish premier praised Ghana on Tuesday during a visit to Accra.")
     assert ("IRL", "GHA", "04") in dyads(events)
+
+
+def test_vowing_to_attack_is_a_threat(code):
+    events, _ = code("The Taliban vowed on Friday to attack any Pakistani convoy.")
+    assert [e["cameo"][:2] for e in events] == ["13"]
+
+
+def test_forces_massing_or_moved_towards_a_border(code):
+    events, _ = code("Serbia would act if Croatian forces massed on the Bosnian border.")
+    assert ("HRV", "BIH", "15") in dyads(events)
+    events, _ = code("Belarus has not moved any troops towards its border with Poland.")
+    assert ("BLR", "POL", "15") in dyads(events, "negated")
+
+
+def test_the_author_and_dead_of_an_attack(code):
+    events, _ = code("Two Iraqi soldiers were killed by shelling from Turkish forces on Monday.")
+    assert ("TUR", "IRQ", "19") in dyads(events)
+    events, _ = code("Hamas fighters stormed into southern Israel on Saturday.")
+    assert ("HAMAS", "ISR", "19") in dyads(events)
+    events, _ = code(
+        "Al-Shabaab claimed responsibility for the bombing at a Mogadishu hotel, which killed "
+        "two Kenyan diplomats."
+    )
+    assert ("ALSHABAAB", "KEN", "18") in dyads(events)

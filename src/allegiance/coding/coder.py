@@ -1258,8 +1258,19 @@ class _SentenceReader:
         elif not targets:
             if sense.objects:
                 src_codes = {a.code for r in sources for a in r.actors}
+                src_states = {a.country for r in sources for a in r.actors if a.country}
+
+                def foreign(refs: list[Ref]) -> list[Ref]:
+                    return [r for r in refs if not {a.country for a in r.actors} <= src_states]
+
                 targets = (
-                    self._prep_targets(v, sense.targets)
+                    (
+                        self._prep_targets(v, sense.targets)
+                        if not src_states
+                        # "moved troops towards its border with Ukraine": past its own place
+                        else foreign(self._prep_targets(v, sense.targets))
+                        or foreign(self._beyond_own(v, sense.targets))
+                    )
                     # "blocked EU sanctions on Russia": aimed at the sanctions' owner
                     or owners
                     # "dismissed what it called claims by Yerevan"
@@ -1603,10 +1614,13 @@ class _SentenceReader:
                 if holder.pos_ in {"NOUN", "PROPN"}
                 else self._governing_subject(n, targets)
             )
+        if not sources and lookup(code).quad_class == 4:
+            # "shelling from Syrian government forces", "fire from Indian positions"
+            sources = self._prep_targets(n, ("from",), nested=False)
         if not sources:
             return None
         if not targets and not symmetric and lookup(code).quad_class == 4:
-            targets = self._casualties(n, sources)
+            targets = self._casualties(n, sources) or self._killed_by(n, sources)
         if (
             not targets
             and not (symmetric and sum(len(r.actors) for r in sources) > 1)
@@ -1618,7 +1632,7 @@ class _SentenceReader:
 
     def _casualties(self, n: Any, sources: list[Ref]) -> list[Ref]:
         """ "Syrian soldiers were killed in an Israeli air strike": the dead are its target."""
-        if not (n.dep_ == "pobj" and n.head.lower_ in {"in", "during", "by"}):
+        if not (n.dep_ in {"pobj", "pcomp"} and n.head.lower_ in {"in", "during", "by"}):
             return []
         v = n.head.head
         if v.pos_ != "VERB" or _lemma(v) not in self.lex.casualty_verbs:
@@ -1641,6 +1655,29 @@ class _SentenceReader:
             for r in victims
             if not {a.code for a in r.actors} & own
             and not {a.country for a in r.actors} & own_countries
+            and not all(_bare(a) for a in r.actors)
+        ]
+
+    def _killed_by(self, n: Any, sources: list[Ref]) -> list[Ref]:
+        """ "bombings at Kabul airport, which killed 13 American service members": the dead of
+        an attack told in its relative clause are its target."""
+        own = {a.country or a.code for r in sources for a in r.actors}
+        # the parser may hang the clause on the place: "bombings at Kabul airport, which ..."
+        places = [
+            p
+            for c in n.children
+            if c.dep_ == "prep" and c.lower_ in {"at", "in", "on", "near"}
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        return [
+            r
+            for c in (x for h in (n, *places) for x in h.children)
+            if c.dep_ == "relcl" and _lemma(c) in self.lex.casualty_verbs
+            for o in c.children
+            if o.dep_ in {"dobj", "obj"}
+            for r in self._refs_of(o)
+            if not {a.country or a.code for a in r.actors} & own
             and not all(_bare(a) for a in r.actors)
         ]
 
@@ -2021,7 +2058,17 @@ class _SentenceReader:
     def _agent(self, v: Any) -> list[Ref]:
         for c in v.children:
             if c.dep_ == "agent":
-                return [r for p in c.children if p.dep_ == "pobj" for r in self._refs_of(p)]
+                refs = [r for p in c.children if p.dep_ == "pobj" for r in self._refs_of(p)]
+                if not refs:
+                    # "killed by shelling from Syrian government forces": the act's author
+                    refs = [
+                        r
+                        for p in c.children
+                        if p.dep_ in {"pobj", "pcomp"}
+                        and self._noun_sense(p, light=True) is not None
+                        for r in self._prep_targets(p, ("from", "by"), nested=False)
+                    ]
+                return refs
         return []
 
     def _prep_targets(self, tok: Any, preps: Sequence[str], nested: bool = True) -> list[Ref]:
@@ -3683,6 +3730,10 @@ def _fold_complements(found: list[_Found]) -> list[_Found]:
             kept.append(f)
         if root == "12" and gov.code == "120":
             gov.code = next((v for k, v in REFUSAL_CODES.items() if f.code.startswith(k)), "120")
+        if root == "03" and gov.code == "030" and _lemma(gov.trigger) in WARNING_VERBS and (
+            lookup(f.code).quad_class == 4
+        ):
+            gov.code = _threat_code(f.code)  # "vowed to attack any American warship"
         if root == "03" and gov.code == "030":
             gov.code = INTENT_CODES.get(f.code) or INTENT_BY_ROOT.get(f.code[:2]) or gov.code
         if root == "03" and f.symmetric and not f.targets and gov.sources == f.sources:
