@@ -955,3 +955,16 @@ def test_the_author_and_dead_of_an_attack(code):
         "two Kenyan diplomats."
     )
     assert ("ALSHABAAB", "KEN", "18") in dyads(events)
+
+
+def test_a_weekday_in_a_future_clause_is_the_coming_one(code):
+    # 2017-11-29 is a Wednesday
+    events, _ = code("Egypt will host the Sudanese president on Friday.", date="2017-11-29")
+    assert events[0]["date"]["start"] == "2017-12-01"
+    events, _ = code("Egypt hosted the Sudanese president on Friday.", date="2017-11-29")
+    assert events[0]["date"]["start"] == "2017-11-24"
+
+
+def test_firing_back_is_verbal(code):
+    events, _ = code("Turkey's president fired back at Austria's chancellor over the remarks.")
+    assert ("TUR", "AUT", "11") in dyads(events)

@@ -459,6 +459,9 @@ class _Prepared:
     over_limit: int = 0
 
 
+_BARE_WEEKDAY = re.compile(
+    r"(?i)(on |this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"
+)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
 
@@ -2879,7 +2882,7 @@ class _SentenceReader:
                 rank = chain.index(anchor)
                 dist = abs(root.i - trigger.i)
                 if best is None or (rank, dist) < best[:2]:
-                    best = (rank, dist, self._resolve_timex(timex))
+                    best = (rank, dist, self._resolve_timex(timex, trigger))
         if best is None and self._place_timexes_cached() and len(self._place_timexes_cached()) == 1:
             timex, root = self._place_timexes_cached()[0]
             anchor = self._anchor(root)
@@ -2891,7 +2894,7 @@ class _SentenceReader:
                 and anchor.pos_ not in {"NOUN", "PROPN"}
                 and not (anchor.i != trigger.i and trigger in anchor.ancestors)
             ):
-                best = (9, 0, self._resolve_timex(timex))
+                best = (9, 0, self._resolve_timex(timex, trigger))
         if best is not None and best[2].start is not None:
             self.discourse.last_date = best[2]
             return best[2]
@@ -2916,10 +2919,22 @@ class _SentenceReader:
     def _place_timexes_cached(self) -> list[tuple[Timex, Any]]:
         return self.timex_tokens
 
-    def _resolve_timex(self, timex: Timex) -> DateSpan:
+    def _resolve_timex(self, timex: Timex, trigger: Any = None) -> DateSpan:
         if timex.kind == "anaphoric":
             return self.previous_date or DateSpan(None, None, "unknown", "relative")
-        return timex.date
+        span = timex.date
+        if (
+            trigger is not None
+            and span.start is not None
+            and self.doc.date is not None
+            and span.start < self.doc.date
+            and _BARE_WEEKDAY.match(timex.text)
+            and self.coder.modality.of(trigger) == "future"
+        ):
+            # "will host the Libyan prime minister on Friday": the coming Friday
+            ahead = span.start + dt.timedelta(days=7)
+            return DateSpan(ahead, ahead, span.precision, span.basis)
+        return span
 
 
 NESTED_PREPS = {
@@ -3730,8 +3745,11 @@ def _fold_complements(found: list[_Found]) -> list[_Found]:
             kept.append(f)
         if root == "12" and gov.code == "120":
             gov.code = next((v for k, v in REFUSAL_CODES.items() if f.code.startswith(k)), "120")
-        if root == "03" and gov.code == "030" and _lemma(gov.trigger) in WARNING_VERBS and (
-            lookup(f.code).quad_class == 4
+        if (
+            root == "03"
+            and gov.code == "030"
+            and _lemma(gov.trigger) in WARNING_VERBS
+            and (lookup(f.code).quad_class == 4)
         ):
             gov.code = _threat_code(f.code)  # "vowed to attack any American warship"
         if root == "03" and gov.code == "030":
