@@ -968,3 +968,17 @@ def test_a_weekday_in_a_future_clause_is_the_coming_one(code):
 def test_firing_back_is_verbal(code):
     events, _ = code("Turkey's president fired back at Austria's chancellor over the remarks.")
     assert ("TUR", "AUT", "11") in dyads(events)
+
+
+def test_states_named_before_an_appositive_stance_noun(code):
+    _, relations = code(
+        "Peru and Ecuador, bitter rivals for decades, have become close partners since 1998."
+    )
+    stances = {(frozenset((r["a"]["code"], r["b"]["code"])), r["stance"]) for r in relations}
+    assert (frozenset(("PER", "ECU")), "rival") in stances
+    assert (frozenset(("PER", "ECU")), "partner") in stances
+
+
+def test_a_dispute_is_no_stance(code):
+    _, relations = code("Greece and Turkey agreed to resume talks on their maritime disputes.")
+    assert not relations

@@ -2194,6 +2194,13 @@ class _SentenceReader:
                 a.country is None and a.code == a.sector for a in ref.actors
             ):
                 ref = self._owned(t, ref)
+            if ref is None and t.pos_ == "NOUN" and t.dep_ in SUBJECT_DEPS:
+                # "Uzbekistan and Kazakhstan, rivals for ..., have become": the parser makes
+                # the named states the subject of the appositive noun
+                inner = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i), None)
+                if inner is not None and (named := self._refs_of(inner)):
+                    out.extend(r for r in named if r not in out)
+                    continue
             if ref is None:
                 appos = [
                     self.token_refs[c.i]
@@ -2684,6 +2691,12 @@ class _SentenceReader:
         if named and owners:
             # "visited its arch rival, India": the owner and the named state
             return self._make_relation(n, [(o, x) for o in owners for x in named], cue)
+        inner = next((c for c in n.children if c.dep_ == "nsubj" and c.i < n.i), None)
+        if inner is not None and n.dep_ in SUBJECT_DEPS:
+            # "Uzbekistan and Kazakhstan, rivals for ..., have become" (an apposition)
+            named = self._refs_of(inner)
+            if sum(len(r.actors) for r in named) > 1:
+                return self._make_relation(n, self._pairs_within(named), cue)
         # "X and Y were adversaries" / "X was an ally of Y" / "Y's ally X"
         if n.dep_ in {"attr", "oprd", "conj", "appos"} or n.head.lemma_ in {
             "be",
