@@ -982,3 +982,9 @@ def test_states_named_before_an_appositive_stance_noun(code):
 def test_a_dispute_is_no_stance(code):
     _, relations = code("Greece and Turkey agreed to resume talks on their maritime disputes.")
     assert not relations
+
+
+def test_its_in_an_accusation_is_the_accused(code):
+    events, _ = code("Gambia accused Myanmar of genocide against its Muslim minority.")
+    assert ("GMB", "MMR", "11") in dyads(events)
+    assert not any(d[0] == "MMR" and d[1] == "GMB" for d in dyads(events))

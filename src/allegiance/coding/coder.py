@@ -2393,6 +2393,16 @@ class _SentenceReader:
         pronoun refers to the subject of its own clause when that agrees."""
         if tok.dep_ != "poss":
             return ()
+        for a in tok.ancestors:
+            # "accused Myanmar of genocide against its Rohingya minority": the accused's
+            if a.dep_ == "prep" and a.lower_ == "of" and _lemma(a.head) in OBJECT_CONTROL:
+                obj = self._object(a.head)
+                r = self.token_refs.get(obj.i) if obj is not None else None
+                if r is not None and self._fits(low, r):
+                    return r.actors
+                break
+            if a.pos_ in {"VERB", "AUX"} and a.dep_ not in {"pcomp", "acl"}:
+                break
         clause = _clause_of(tok)
         if clause is None:
             return ()
