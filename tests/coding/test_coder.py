@@ -988,3 +988,15 @@ def test_its_in_an_accusation_is_the_accused(code):
     events, _ = code("Gambia accused Myanmar of genocide against its Muslim minority.")
     assert ("GMB", "MMR", "11") in dyads(events)
     assert not any(d[0] == "MMR" and d[1] == "GMB" for d in dyads(events))
+
+
+def test_attacking_someone_over_something_is_verbal(code):
+    events, _ = code("China attacked Washington over its trade practices.")
+    assert ("CHN", "USA", "11") in dyads(events)
+    events, _ = code("Officials want to fight trade imbalances with Japan.")
+    assert not events
+
+
+def test_the_pope_is_the_holy_see(code):
+    events, _ = code("Pope Francis visited the Philippines in January.", date="2015-02-01")
+    assert ("VAT", "PHL", "04") in dyads(events)
