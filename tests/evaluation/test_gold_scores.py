@@ -18,7 +18,7 @@ from allegiance.evaluation import evaluate, load_gold
 GOLD = Path(__file__).resolve().parents[1] / "gold"
 DEVELOPMENT = ("gold_a.jsonl", "gold_b.jsonl")
 SECOND_DEVELOPMENT = ("gold_d.jsonl",)
-HELD_OUT = ("gold_c.jsonl",)
+HELD_OUT = ("gold_c.jsonl", "gold_e.jsonl")
 
 
 def _report(coder, names: tuple[str, ...]):  # noqa: ANN001, ANN202
