@@ -1000,3 +1000,20 @@ def test_attacking_someone_over_something_is_verbal(code):
 def test_the_pope_is_the_holy_see(code):
     events, _ = code("Pope Francis visited the Philippines in January.", date="2015-02-01")
     assert ("VAT", "PHL", "04") in dyads(events)
+
+
+def test_the_country_is_not_the_invaders_own(code):
+    events, _ = code(
+        "Kuwait put its army on alert. Iraq moved troops north, years after Saddam Hussein's "
+        "invasion of the emirate.",
+        date="1994-10-09",
+    )
+    assert ("IRQ", "KWT", "19") in dyads(events)
+
+
+def test_a_fact_in_a_reduced_relative_keeps_its_truth(code):
+    events, _ = code(
+        "Greece demanded reparations for the damage caused by Germany's occupation of Greece.",
+        date="2019-06-01",
+    )
+    assert ("DEU", "GRC", "19") in dyads(events, "asserted")

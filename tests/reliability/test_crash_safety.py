@@ -12,6 +12,7 @@ import json
 import random
 import signal
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -30,10 +31,23 @@ def commands(db: Path, docs: Path, gdelt: list[Path]) -> dict[str, list[list[str
     }
 
 
-def run_all(cmds: list[list[str]]) -> None:
+def run_all(cmds: list[list[str]]) -> float:
+    """Run the commands to the end; return the shortest run's wall time in seconds."""
+    times = []
     for cmd in cmds:
+        t0 = time.perf_counter()
         done = subprocess.run(cmd, capture_output=True, text=True, env=env(), timeout=300)
+        times.append(time.perf_counter() - t0)
         assert done.returncode == 0, done.stderr
+    return min(times)
+
+
+def kill_window(startup: float, duration: float) -> tuple[float, float]:
+    """Kill delays measured on this machine: from halfway through the start-up every command
+    pays (a kill before the run is in the ledger) to near the end of its shortest
+    uninterrupted run, so that kills land whether the work is done yet or not."""
+    work = max(duration - startup, 0.2)
+    return 0.5 * startup, startup + 0.9 * work
 
 
 def kill_then_finish(cmds: list[list[str]], rng: random.Random, lo: float, hi: float) -> int:
@@ -45,7 +59,7 @@ def kill_then_finish(cmds: list[list[str]], rng: random.Random, lo: float, hi: f
     kills = attempts = i = 0
     while kills < KILLS_PER_COMMAND:
         attempts += 1
-        assert attempts < 6 * KILLS_PER_COMMAND, "the commands finish before any kill lands"
+        assert attempts < 10 * KILLS_PER_COMMAND, "the commands finish before any kill lands"
         cmd = cmds[i % len(cmds)]
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env())
         try:
@@ -69,22 +83,23 @@ def kill_then_finish(cmds: list[list[str]], rng: random.Random, lo: float, hi: f
 def test_sigkill_anywhere_then_rerun_equals_uninterrupted(tmp_path: Path) -> None:
     docs = write_documents(tmp_path / "docs.jsonl", 300)
     gdelt = [
-        write_gdelt(tmp_path / f"g{k}.tsv", 1500, first_id=k * 1000, seed=k, bad_every=97)
+        write_gdelt(tmp_path / f"g{k}.tsv", 30000, first_id=k * 20000, seed=k, bad_every=97)
         for k in range(3)
     ]  # ids overlap between files: duplicates are expected
 
     ref_db = tmp_path / "ref.duckdb"
     ref = commands(ref_db, docs, gdelt)
-    for kind in ("ingest", "process", "import"):
-        run_all(ref[kind])
+    kinds = ("ingest", "process", "import")
+    durations = {kind: run_all(ref[kind]) for kind in kinds}
+    # a second run has nothing left to do: its time is what every run pays before working
+    startup = {kind: run_all(ref[kind]) for kind in kinds}
 
     db = tmp_path / "killed.duckdb"
     cmds = commands(db, docs, gdelt)
     rng = random.Random(SEED)
     kills = {
-        "ingest": kill_then_finish(cmds["ingest"], rng, 1.0, 3.0),
-        "process": kill_then_finish(cmds["process"], rng, 1.0, 6.0),
-        "import": kill_then_finish(cmds["import"], rng, 1.2, 3.3),
+        kind: kill_then_finish(cmds[kind], rng, *kill_window(startup[kind], durations[kind]))
+        for kind in kinds
     }
     assert sum(kills.values()) >= 20
 
@@ -107,9 +122,10 @@ def test_sigkill_anywhere_then_rerun_equals_uninterrupted(tmp_path: Path) -> Non
         by_kind[run["kind"]][run["status"]] += 1
     assert not any("running" in s for s in by_kind.values()), by_kind
     for kind, n in kills.items():
-        interrupted = by_kind[kind].get("interrupted", 0)
-        # a kill during interpreter start-up lands before the run is in the ledger
-        assert 1 <= interrupted <= n, (kind, by_kind[kind], n)
+        # a kill during start-up lands before the run is in the ledger, so a kind may by
+        # chance have none marked; every mark is a kill, though, and some must be there
+        assert by_kind.get(kind, {}).get("interrupted", 0) <= n, (kind, by_kind, n)
         assert by_kind[kind].get("ok", 0) >= 1
+    assert sum(by_kind[kind].get("interrupted", 0) for kind in kills) >= 4, by_kind
     (tmp_path / "kills.json").write_text(json.dumps({"kills": kills, "ledger": by_kind}))
-    print(f"\nkills survived: {kills}; ledger: {by_kind}")
+    print(f"\nkills: {kills}; ledger: {by_kind}; run times {durations}, start-up {startup}")

@@ -2373,6 +2373,23 @@ class _SentenceReader:
             and not any(c.dep_ in {"compound", "amod", "poss", "prep"} for c in tok.children)
         ):
             exclude = self._clause_subject_codes(tok)
+            # "Saddam Hussein's invasion of the emirate": not the invader's own country
+            owner = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+            owners = [
+                a.country
+                for c in (owner.children if owner is not None else ())
+                if c.dep_ == "poss" and c.i in self.token_refs
+                for a in self.token_refs[c.i].actors
+                if a.country
+            ]
+            if owners:
+                exclude = exclude | frozenset(owners)
+            countries = frozenset(
+                a.country
+                for r in self._sentence_refs_before(tok)
+                for a in r.actors
+                if a.code in exclude and a.country
+            ) | frozenset(owners)
             actors = next(
                 (
                     r.actors
@@ -2380,9 +2397,10 @@ class _SentenceReader:
                     if len(r.actors) == 1
                     and r.actors[0].country
                     and not {a.code for a in r.actors} & exclude
+                    and r.actors[0].country not in countries
                 ),
                 (),
-            ) or self.discourse.resolve_single(self.base)
+            ) or self.discourse.resolve_single(self.base, countries)
         if not actors:
             return None
         resolved = tuple(Actor(a.code, a.country, a.sector, a.name, tok.text) for a in actors)

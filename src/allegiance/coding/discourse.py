@@ -135,9 +135,11 @@ class Discourse:
                     return tuple(reversed(list(seen.values())))
         return ()
 
-    def resolve_single(self, position: int) -> tuple[Actor, ...]:
-        """'the country': the last single state mentioned."""
+    def resolve_single(
+        self, position: int, exclude: frozenset[str] = frozenset()
+    ) -> tuple[Actor, ...]:
+        """'the country': the last single state mentioned (other than the states excluded)."""
         for r in reversed(self._before(position)):
-            if len(r.actors) == 1 and r.actors[0].country:
+            if len(r.actors) == 1 and r.actors[0].country and r.actors[0].country not in exclude:
                 return r.actors
         return ()

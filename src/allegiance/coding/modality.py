@@ -111,6 +111,8 @@ class ModalityReader:
             head = cur.head
             if head.i == cur.i or cur.dep_ in STOP_DEPS:
                 return None
+            if cur.dep_ == "acl" and cur.tag_ == "VBN":
+                return None  # "reparations for the damage caused by the occupation": a fact
             if cur.dep_ == "prep" and head.pos_ in {"VERB", "AUX"} and cur.lower_ not in VERB_PREPS:
                 return None
             gov = self._governing(head, cur)
