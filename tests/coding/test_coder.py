@@ -1017,3 +1017,19 @@ def test_a_fact_in_a_reduced_relative_keeps_its_truth(code):
         date="2019-06-01",
     )
     assert ("DEU", "GRC", "19") in dyads(events, "asserted")
+
+
+def test_an_appeal_for_someone_to_act(code):
+    events, _ = code("Mexico appealed on Saturday for Cuba to free the fishermen.")
+    assert ("MEX", "CUB", "02") in dyads(events)
+    events, _ = code("Norway called for Iran to release the sailors.")
+    assert ("NOR", "IRN", "02") in dyads(events)
+
+
+def test_the_subjects_held_the_talks_no_one_else_is_named(code):
+    events, _ = code(
+        "In a second round of talks last month, Peru's and Chile's ministers failed to agree."
+    )
+    assert ("PER", "CHL", "04") in dyads(events)
+    events, _ = code("During talks, Spain and Portugal pressed Morocco on migration.")
+    assert ("ESP", "PRT", "04") not in dyads(events)

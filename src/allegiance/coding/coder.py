@@ -1034,6 +1034,13 @@ class _SentenceReader:
             return not (
                 sense.prep
                 and not any(c.dep_ == "prep" and c.lower_ == sense.prep for c in v.children)
+                # "called for Iran to release the sailors": "for" opens a clause
+                and not any(
+                    m.dep_ == "mark" and m.lower_ == sense.prep
+                    for c in v.children
+                    if c.dep_ in {"advcl", "ccomp"}
+                    for m in c.children
+                )
             )
 
         # Specific senses (with an object or particle) first, then "verb + event noun"
@@ -1344,6 +1351,17 @@ class _SentenceReader:
                 return [r for r in refs if not {a.code for a in r.actors} <= own]
 
             for c in v.children:
+                if (
+                    sense.code[:2] in {"02", "10"}
+                    and c.dep_ in {"advcl", "ccomp", "xcomp"}
+                    and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                ):
+                    # "appealed for Saudi Arabia to list its shares": the one asked to act
+                    targets = foreign(
+                        [r for x in c.children if x.dep_ == "nsubj" for r in self._refs_of(x)]
+                    )
+                    if targets:
+                        break
                 if sense.code[:2] in {"02", "10"} and obj is not None:
                     # "asked the watchdog to audit a trip to Morocco": the one asked is the
                     # target, and it names no state
@@ -1591,17 +1609,34 @@ class _SentenceReader:
             # "after the first round of talks with China, India said ...": the clause subject
             # is the other party of a joint event.
             sources = self._governing_subject(n, targets)
+        # "in a second round of talks": the container stands where the talks do
+        spot = (
+            n.head.head
+            if n.head.lower_ == "of" and _lemma(n.head.head) in CONTAINER_NOUNS
+            else n
+        )
         if (
             not sources
             and not targets
             and symmetric
-            and n.dep_ == "pobj"
-            and n.head.lower_ in {"in", "into"}
-            and _lemma(n.head.head) in {"be", "remain", "enter", "engage", "stay"}
+            and spot.dep_ == "pobj"
+            and spot.head.head.pos_ in {"VERB", "AUX"}
+            and (
+                (
+                    spot.head.lower_ in {"in", "into"}
+                    and _lemma(spot.head.head) in {"be", "remain", "enter", "engage", "stay"}
+                )
+                or spot.head.lower_ in {"in", "during", "after", "at"}
+            )
         ):
-            # "the United States and Saudi Arabia have been in talks since 2012"
-            joint = self._subjects(n.head.head)
-            if sum(len(r.actors) for r in joint) > 1:
+            # "the United States and Saudi Arabia have been in talks since 2012"; "in a
+            # second round of talks, Pence and Aso failed to bridge differences" (when no
+            # one else is named, the subjects held them together)
+            joint = self._subjects(spot.head.head)
+            named = {a.code for r in self.token_refs.values() for a in r.actors}
+            if sum(len(r.actors) for r in joint) > 1 and named <= {
+                a.code for r in joint for a in r.actors
+            }:
                 sources = joint
         if (
             not sources
