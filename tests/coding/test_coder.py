@@ -1033,3 +1033,13 @@ def test_the_subjects_held_the_talks_no_one_else_is_named(code):
     assert ("PER", "CHL", "04") in dyads(events)
     events, _ = code("During talks, Spain and Portugal pressed Morocco on migration.")
     assert ("ESP", "PRT", "04") not in dyads(events)
+
+
+def test_a_group_named_by_its_members(code):
+    events, _ = code("Several European nations, including Spain, have accused Iran of spying.")
+    assert ("ESP", "IRN", "11") in dyads(events)
+
+
+def test_pushing_back_is_rejection(code):
+    events, _ = code("Chile and Peru have pushed back at demands by Bolivia.")
+    assert {("CHL", "BOL", "12"), ("PER", "BOL", "12")} <= dyads(events)

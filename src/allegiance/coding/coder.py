@@ -1611,9 +1611,7 @@ class _SentenceReader:
             sources = self._governing_subject(n, targets)
         # "in a second round of talks": the container stands where the talks do
         spot = (
-            n.head.head
-            if n.head.lower_ == "of" and _lemma(n.head.head) in CONTAINER_NOUNS
-            else n
+            n.head.head if n.head.lower_ == "of" and _lemma(n.head.head) in CONTAINER_NOUNS else n
         )
         if (
             not sources
@@ -1642,7 +1640,7 @@ class _SentenceReader:
             not sources
             and targets
             and n.dep_ == "pobj"
-            and (n.head.lower_ == "on" or (n.head.lower_ == "during" and code[:2] == "04"))
+            and (n.head.lower_ == "on" or (n.head.lower_ in {"during", "in"} and code[:2] == "04"))
         ):
             # "Mattis, on a one-day visit to Pakistan, said": the visitor is who is on it;
             # "praised Finland during a visit to Helsinki" likewise
@@ -2252,6 +2250,18 @@ class _SentenceReader:
                         if agent:
                             out.extend(r for r in agent if r not in out)
                 if out:
+                    continue
+            if ref is None and _lemma(t) in _GROUP_NOUNS:
+                members = [
+                    r
+                    for c in t.children
+                    if c.dep_ == "prep" and c.lower_ in {"including", "like"}
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                    for r in self._refs_of(p)
+                ]
+                if members:
+                    out.extend(r for r in members if r not in out)
                     continue
             if ref is None and (_lemma(t) in QUANTITY_NOUNS or t.pos_ == "NUM"):
                 # "thousands of Iranians", "a group of Chinese tourists", "two of its soldiers"
@@ -3250,7 +3260,18 @@ _HOLDER_NOUNS = {
     "police",
     "capital",
     "coalition",
+    "negotiator",
+    "negotiators",
+    "delegate",
+    "delegates",
+    "lawmaker",
+    "lawmakers",
+    "legislator",
+    "legislators",
+    "mediator",
 }
+# "other Western nations, including France": a group named by its members
+_GROUP_NOUNS = {"nation", "country", "state", "government", "ally", "member", "power", "partner"}
 
 
 class _NoAntecedent(Exception):
