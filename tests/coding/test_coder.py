@@ -1043,3 +1043,15 @@ def test_a_group_named_by_its_members(code):
 def test_pushing_back_is_rejection(code):
     events, _ = code("Chile and Peru have pushed back at demands by Bolivia.")
     assert {("CHL", "BOL", "12"), ("PER", "BOL", "12")} <= dyads(events)
+
+
+def test_a_title_names_whom_its_holder_speaks_for(code):
+    events, _ = code(
+        "EU foreign policy chief Jane Doe warned the Trump administration.", date="2017-12-05"
+    )
+    assert ("EU", "USA", "13") in dyads(events)
+
+
+def test_a_trip_that_takes_someone_somewhere(code):
+    events, _ = code("The Kenyan president's trip will also take him to Accra and Abuja.")
+    assert {("KEN", "GHA", "04"), ("KEN", "NGA", "04")} <= dyads(events, "future")

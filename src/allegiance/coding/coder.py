@@ -1553,6 +1553,16 @@ class _SentenceReader:
             + s.targets,
         )
         code, targets = self._prep_code(n, s, code, targets)
+        if not targets and code[:2] == "04":
+            # "Tillerson's trip will take him to Vienna", "a trip that takes him to Paris"
+            carriers = [n.head] if n.dep_ in SUBJECT_DEPS else []
+            carriers += [c for c in n.children if c.dep_ == "relcl"]
+            targets = [
+                r
+                for v in carriers
+                if _lemma(v) in {"take", "bring", "lead"}
+                for r in self._prep_targets(v, ("to",))
+            ]
         sources: list[Ref] = poss or agent
         modality = None
         if not sources and (role := _role_over(n)) is not None:
@@ -2290,6 +2300,16 @@ class _SentenceReader:
                     # "Russian missiles", "an Iranian weapons depot", "India's request",
                     # "South Korean and American warplanes"
                     mods = [c for c in t.children if c.dep_ in {"compound", "poss", "amod", "nmod"}]
+                    if t.pos_ == "PROPN":
+                        # "EU foreign policy chief Federica Mogherini": the title's own
+                        # modifiers name whom the person speaks for
+                        mods += [
+                            g
+                            for c in mods
+                            if c.dep_ == "compound" and c.pos_ == "NOUN"
+                            for g in c.children
+                            if g.dep_ in {"compound", "amod", "nmod", "poss"}
+                        ]
                     for c in [*mods, *(x for m in mods if m.dep_ == "amod" for x in m.conjuncts)]:
                         r = self._ref_at(c)
                         if (

@@ -124,6 +124,7 @@ class ModalityReader:
                 "ccomp",
                 "prep",
                 "conj",
+                "nsubj",  # "the trip will take him to Vienna": a future trip
             }:
                 # the governing clause's own modality reaches its complements:
                 # "is set to visit Moscow for talks" -> the talks are future too
