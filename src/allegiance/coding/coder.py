@@ -3289,6 +3289,8 @@ _HOLDER_NOUNS = {
     "legislator",
     "legislators",
     "mediator",
+    "member",
+    "members",
 }
 # "other Western nations, including France": a group named by its members
 _GROUP_NOUNS = {"nation", "country", "state", "government", "ally", "member", "power", "partner"}
