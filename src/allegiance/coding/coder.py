@@ -624,13 +624,15 @@ class _SentenceReader:
         self.discourse = discourse
         self.token_refs: dict[int, Ref] = {}
         self.heads: dict[int, int] = {}
+        # sentence offsets of characters inside a mention (to tell names within names)
+        self._named = {i for m in mentions for i in range(m.start - self.base, m.end - self.base)}
         for m in mentions:
             span = sdoc.char_span(m.start - self.base, m.end - self.base, alignment_mode="expand")
             if span is None or not m.actors:
                 continue
             if m.kind == "capital" and _names_a_place(span.root, coder.gazetteer):
                 continue
-            if m.kind == "country" and self._part_of_a_name(span, mentions):
+            if m.kind == "country" and self._part_of_a_name(span):
                 continue
             ref = Ref(tuple(m.actors), m.start, m.end)
             for tok in span:
@@ -644,18 +646,12 @@ class _SentenceReader:
         self.implied: list[_Found] = []  # records a verb implies besides its own
         self.owned_objects: set[int] = set()  # another party's act as a verb's object
 
-    def _part_of_a_name(self, span: Any, mentions: list[Mention]) -> bool:
+    def _part_of_a_name(self, span: Any) -> bool:
         """ "Jim Jordan": a state's name after a given name is a surname.  (A state's name
         before another name, "Chad Wolf" or "Malaysia Airlines", is left as the state.)"""
         if len(span) != 1:
             return False
         tok = span[0]
-        named = {
-            i
-            for m in mentions
-            if m is not None
-            for i in range(m.start - self.base, m.end - self.base)
-        }
         # a capitalised first word may be any word ("Landlocked Nepal"): not taken as a name
         before = tok.doc[tok.i - 1] if tok.i > 1 else None
         return (
@@ -664,7 +660,7 @@ class _SentenceReader:
             and before.head.i == tok.i
             and before.pos_ == "PROPN"
             and before.text[:1].isupper()
-            and before.idx not in named
+            and before.idx not in self._named
             and before.lower_ not in self.lex.state_epithets
         )
 
