@@ -54,18 +54,21 @@ def kill_then_finish(cmds: list[list[str]], rng: random.Random, lo: float, hi: f
     """Start the commands in turn, SIGKILL each after a random delay; then run all to the end.
 
     A command that finishes before its kill counts as done and the next one starts; the loop
-    cycles (re-running finished commands is idempotent) until enough kills have landed.
+    cycles (re-running finished commands is idempotent) until enough kills have landed. Once
+    the work is done a re-run is quick, so the delays shrink to what a finished run took.
     """
     kills = attempts = i = 0
     while kills < KILLS_PER_COMMAND:
         attempts += 1
         assert attempts < 10 * KILLS_PER_COMMAND, "the commands finish before any kill lands"
         cmd = cmds[i % len(cmds)]
+        t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env())
         try:
             _, err = proc.communicate(timeout=rng.uniform(lo, hi))
             assert proc.returncode == 0, err.decode()
             i += 1
+            hi = max(lo * 1.2, min(hi, 0.9 * (time.perf_counter() - t0)))
         except subprocess.TimeoutExpired:
             proc.send_signal(signal.SIGKILL)
             _, err = proc.communicate()
