@@ -29,7 +29,13 @@ from allegiance.coding.discourse import (
 )
 from allegiance.coding.lexicon import NO_EVENT, Lexicon, NounSense, StanceCue, VerbSense
 from allegiance.coding.modality import ModalityReader, is_infinitive_complement
-from allegiance.coding.timex import Timex, before_document, document_date, find_timexes
+from allegiance.coding.timex import (
+    WEEKDAYS,
+    Timex,
+    before_document,
+    document_date,
+    find_timexes,
+)
 from allegiance.model import (
     Actor,
     CodedDocument,
@@ -459,9 +465,7 @@ class _Prepared:
     over_limit: int = 0
 
 
-_BARE_WEEKDAY = re.compile(
-    r"(?i)(on |this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"
-)
+_BARE_WEEKDAY = re.compile(rf"(?i)(on |this )?({'|'.join(WEEKDAYS)})$")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
 
@@ -1513,7 +1517,7 @@ class _SentenceReader:
                 s.modifiers
                 and not light
                 and not (words & s.modifiers)
-                and not (s.objects_code and _of_objects(tok) & set(s.objects_code))
+                and not (s.objects_code and set(_of_objects(tok)) & set(s.objects_code))
             ):
                 continue
             return s
@@ -1524,13 +1528,8 @@ class _SentenceReader:
         for w, code in s.modifiers_code.items():
             if w in words:
                 return code
-        if s.objects_code:
-            for prep in tok.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for pobj in prep.children:
-                        if _lemma(pobj) in s.objects_code:
-                            return s.objects_code[_lemma(pobj)]
-        return s.code
+        of = next((w for w in _of_objects(tok) if w in s.objects_code), None)
+        return s.objects_code[of] if of is not None else s.code
 
     def _noun_event(self, n: Any) -> _Found | None:
         if n.dep_ == "compound":
@@ -1690,20 +1689,11 @@ class _SentenceReader:
             ]
         else:
             return []
-        own = {a.code for r in sources for a in r.actors}
-        own_countries = {a.country for r in sources for a in r.actors if a.country}
-        return [
-            r
-            for r in victims
-            if not {a.code for a in r.actors} & own
-            and not {a.country for a in r.actors} & own_countries
-            and not all(_bare(a) for a in r.actors)
-        ]
+        return _others_dead(victims, sources)
 
     def _killed_by(self, n: Any, sources: list[Ref]) -> list[Ref]:
         """ "bombings at Kabul airport, which killed 13 American service members": the dead of
         an attack told in its relative clause are its target."""
-        own = {a.country or a.code for r in sources for a in r.actors}
         # the parser may hang the clause on the place: "bombings at Kabul airport, which ..."
         places = [
             p
@@ -1712,16 +1702,15 @@ class _SentenceReader:
             for p in c.children
             if p.dep_ == "pobj"
         ]
-        return [
+        victims = [
             r
             for c in (x for h in (n, *places) for x in h.children)
             if c.dep_ == "relcl" and _lemma(c) in self.lex.casualty_verbs
             for o in c.children
             if o.dep_ in {"dobj", "obj"}
             for r in self._refs_of(o)
-            if not {a.country or a.code for a in r.actors} & own
-            and not all(_bare(a) for a in r.actors)
         ]
+        return _others_dead(victims, sources)
 
     def _beyond_own(self, v: Any, preps: Sequence[str]) -> list[Ref]:
         """Actors nested inside a prepositional object that itself names the subject's own
@@ -3418,18 +3407,32 @@ _RAISING = frozenset(
 )  # fmt: skip
 
 
+def _others_dead(victims: list[Ref], sources: list[Ref]) -> list[Ref]:
+    """The identifiable dead of an attack who are not the attacker's own."""
+    own = {a.code for r in sources for a in r.actors}
+    own_countries = {a.country for r in sources for a in r.actors if a.country}
+    return [
+        r
+        for r in victims
+        if not {a.code for a in r.actors} & own
+        and not {a.country for a in r.actors} & own_countries
+        and not all(_bare(a) for a in r.actors)
+    ]
+
+
 def _has_prep(tok: Any, preps: tuple[str, ...]) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
 
 
-def _of_objects(tok: Any) -> set[str]:
-    return {
+def _of_objects(tok: Any) -> list[str]:
+    """Lemmas of a noun's of-objects, in order: "an exchange of prisoners" -> ["prisoner"]."""
+    return [
         _lemma(p)
         for c in tok.children
         if c.dep_ == "prep" and c.lower_ == "of"
         for p in c.children
         if p.dep_ == "pobj"
-    }
+    ]
 
 
 def _quote_over(v: Any) -> Any:
