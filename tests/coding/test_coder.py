@@ -1055,3 +1055,58 @@ def test_a_title_names_whom_its_holder_speaks_for(code):
 def test_a_trip_that_takes_someone_somewhere(code):
     events, _ = code("The Kenyan president's trip will also take him to Accra and Abuja.")
     assert {("KEN", "GHA", "04"), ("KEN", "NGA", "04")} <= dyads(events, "future")
+
+
+def test_first_person_in_a_quote_is_the_speaker(code):
+    events, _ = code('"We will never attack Chile," the Peruvian defence minister said.')
+    assert ("PER", "CHL", "19") in dyads(events, "negated")
+    events, _ = code('"I do not blame Norway," the Swedish prime minister said on Friday.')
+    assert ("SWE", "NOR", "11") in dyads(events, "negated")
+    # outside a quote a first-person word names no one
+    events, _ = code("We will never attack Chile, the Peruvian defence minister said.")
+    assert ("PER", "CHL", "19") not in dyads(events)
+
+
+def test_an_exchange_of_views_with_someone(code):
+    events, _ = code("The Kenyan president had a frank exchange of views with Uganda's leader.")
+    assert {("KEN", "UGA", "04"), ("UGA", "KEN", "04")} <= dyads(events)
+
+
+def test_phone_calls_taken_and_received(code):
+    events, _ = code("The Chilean president took a telephone call from Argentina's president.")
+    assert ("ARG", "CHL", "04") in dyads(events)
+    events, _ = code("The Dutch prime minister received a phone call from the Belgian king.")
+    assert ("BEL", "NLD", "04") in dyads(events)
+    assert ("NLD", "BEL", "04") in dyads(events)  # no hosting of a visit
+
+
+def test_railing_against_and_praise_as_a_noun(code):
+    events, _ = code("The Venezuelan president railed against Colombia's border policy.")
+    assert ("VEN", "COL", "11") in dyads(events)
+    events, _ = code("Egypt's praise of Sudan surprised diplomats.")
+    assert ("EGY", "SDN", "05") in dyads(events)
+
+
+def test_talks_on_a_country_are_about_it(code):
+    events, _ = code("Kenya and Ethiopia held talks on Somalia.")
+    assert ("KEN", "ETH", "04") in dyads(events)
+    assert not {d for d in dyads(events) if "SOM" in d}
+    events, _ = code("Kenya's talks on Somalia ended on Friday.")
+    assert not {d for d in dyads(events) if "SOM" in d}
+
+
+def test_the_two_leaders_are_the_last_two_people_named(code):
+    events, _ = code(
+        "Brazil's president met Argentina's president in Brasilia. "
+        "They discussed trade with Paraguay. The two leaders will meet again in June."
+    )
+    assert ("BRA", "ARG", "04") in dyads(events, "future")
+    assert not {d for d in dyads(events, "future") if "PRY" in d}
+
+
+def test_an_owner_pronoun_is_no_party_when_one_is_named_further_in(code):
+    events, _ = code(
+        '"Peru is also committed to improving our economic relationship with Chile," '
+        "the Peruvian president said."
+    )
+    assert ("PER", "CHL", "03") in dyads(events)

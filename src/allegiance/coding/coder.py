@@ -21,6 +21,7 @@ from typing import Any
 from allegiance.actors import Gazetteer, Mention
 from allegiance.coding.discourse import (
     PAIR_NOUNS,
+    PERSON_PAIR_NOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     SINGLE_NOUNS,
@@ -185,6 +186,11 @@ QUANTIFIERS = {
     "none",
 }
 # Verbs that report speech: the event in their complement is attributed, not modal.
+# Prepositions that give what talks are about: "talks on North Korea".
+TOPIC_PREPS = frozenset({"on", "over", "at", "about"})
+# First-person words, read inside quotes as the quote's speaker.
+FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 REPORTING = {
     "say",
     "state",
@@ -1448,8 +1454,18 @@ class _SentenceReader:
             # "India, Japan and the US began naval exercises ... to irritate Beijing": a joint
             # act of its subjects; only "with" or "between" adds a party
             preps = ("with", "between")
-        targets = self._prep_targets(noun, preps) or self._prep_targets(
-            v, tuple(p for p in self.lex.default_targets + nsense.targets if p in preps)
+        targets = (
+            self._prep_targets(noun, preps)
+            # "had an exchange of views with Trump": the parser hangs the party on the views
+            or [
+                r
+                for o in _of_object_tokens(noun)
+                if _lemma(o) in nsense.objects_code
+                for r in self._prep_targets(o, ("with",))
+            ]
+            or self._prep_targets(
+                v, tuple(p for p in self.lex.default_targets + nsense.targets if p in preps)
+            )
         )
         code, targets = self._prep_code(noun, nsense, code, targets)
         if code != nsense.code and code[:2] == "15":
@@ -1542,11 +1558,11 @@ class _SentenceReader:
         agent = self._noun_agents(n)
         between = self._prep_targets(n, ("between", "among"))
         mods = [r for r in self._modifier_refs(n) if r not in poss]
-        targets = self._prep_targets(
-            n,
-            ("with", "to", "against", "on", "of", "toward", "towards", "into", "over", "at")
-            + s.targets,
-        )
+        preps = ("with", "to", "against", "on", "of", "toward", "towards", "into", "over", "at")
+        if s.symmetric and code[:2] == "04":
+            # "talks on trade and North Korea": what a meeting is about is no party to it
+            preps = tuple(p for p in preps if p not in TOPIC_PREPS)
+        targets = self._prep_targets(n, preps + s.targets)
         code, targets = self._prep_code(n, s, code, targets)
         if not targets and code[:2] == "04":
             # "Tillerson's trip will take him to Vienna", "a trip that takes him to Paris"
@@ -2169,7 +2185,12 @@ class _SentenceReader:
             elif c.dep_ in {"dobj", "obj"} and tok.pos_ == "VERB":
                 inner = [c]
             for p in inner:
-                refs = self._refs_of(p) or self._modifier_refs(p) or self._nested_refs(p, depth - 1)
+                refs = self._refs_of(p) or self._modifier_refs(p)
+                if refs and all(r.resolved for r in refs) and p.pos_ != "PRON":
+                    # "improving its relationship with Japan": the owner is no party when
+                    # one is named further in
+                    refs = self._nested_refs(p, max(depth - 1, 1)) or refs
+                refs = refs or self._nested_refs(p, depth - 1)
                 if refs:
                     return refs
         return []
@@ -2377,6 +2398,8 @@ class _SentenceReader:
                 )
             except _NoAntecedent:
                 return None
+        elif low in FIRST_PERSON:
+            actors = self._quoted_speaker(tok)
         elif (low in PAIR_NOUNS or tok.tag_ == "NNS") and any(
             c.dep_ in {"nummod", "det", "predet", "amod"}
             and (
@@ -2392,7 +2415,9 @@ class _SentenceReader:
             )
             for c in tok.children
         ):
-            actors = self._pair_in_sentence(tok) or self.discourse.resolve_pair(self.base)
+            actors = self._pair_in_sentence(tok) or self.discourse.resolve_pair(
+                self.base, persons=low in PERSON_PAIR_NOUNS
+            )
         elif (
             low in self.lex.counterparts
             and tok.text[:1].isupper()
@@ -2455,6 +2480,17 @@ class _SentenceReader:
             return None
         resolved = tuple(Actor(a.code, a.country, a.sector, a.name, tok.text) for a in actors)
         return Ref(resolved, pos, pos + len(tok.text), resolved=True)
+
+    def _quoted_speaker(self, tok: Any) -> tuple[Actor, ...]:
+        """'"We will not accept it," the minister said': first person inside a quote is the
+        speaker whom the reporting verb outside the quote names."""
+        if not _inside_quote(tok):
+            return ()
+        for v in tok.ancestors:
+            if _lemma(v) in REPORTING and not _inside_quote(v):
+                speakers = [r for c in v.children if c.dep_ == "nsubj" for r in self._refs_of(c)]
+                return tuple(a for r in speakers[:1] for a in r.actors)
+        return ()
 
     def _possessor_subject(self, tok: Any, low: str) -> tuple[Actor, ...]:
         """'Japan keeps its alliance', 'Washington is consulting its allies': a possessive
@@ -3420,14 +3456,24 @@ def _others_dead(victims: list[Ref], sources: list[Ref]) -> list[Ref]:
     ]
 
 
+def _inside_quote(tok: Any) -> bool:
+    """Whether an odd number of quotation marks open before the word in its sentence."""
+    marks = sum(1 for t in tok.sent[: tok.i - tok.sent.start] if t.text in QUOTE_MARKS)
+    return marks % 2 == 1
+
+
 def _has_prep(tok: Any, preps: tuple[str, ...]) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
 
 
 def _of_objects(tok: Any) -> list[str]:
     """Lemmas of a noun's of-objects, in order: "an exchange of prisoners" -> ["prisoner"]."""
+    return [_lemma(p) for p in _of_object_tokens(tok)]
+
+
+def _of_object_tokens(tok: Any) -> list[Any]:
     return [
-        _lemma(p)
+        p
         for c in tok.children
         if c.dep_ == "prep" and c.lower_ == "of"
         for p in c.children

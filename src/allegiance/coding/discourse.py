@@ -6,6 +6,7 @@ against this state; "at that time" takes the last date a record was given.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from allegiance.model import Actor, DateSpan
@@ -48,6 +49,23 @@ PAIR_NOUNS = frozenset(
         "forces",
         "economies",
         "signatories",
+    }
+)
+# Pair nouns that name people: "the two leaders" are the last two people mentioned.
+PERSON_PAIR_NOUNS = frozenset(
+    {
+        "men",
+        "women",
+        "leaders",
+        "presidents",
+        "ministers",
+        "premiers",
+        "officials",
+        "diplomats",
+        "envoys",
+        "counterparts",
+        "heads",
+        "chiefs",
     }
 )
 SINGLE_NOUNS = frozenset(
@@ -124,10 +142,19 @@ class Discourse:
             return ()
         return ()
 
-    def resolve_pair(self, position: int) -> tuple[Actor, ...]:
-        """'the two countries': the last two distinct states mentioned."""
+    def resolve_pair(self, position: int, persons: bool = False) -> tuple[Actor, ...]:
+        """'the two countries': the last two distinct states mentioned. 'The two leaders' are
+        the last two people mentioned, when there are two."""
+        if persons:
+            pair = self._last_two(r for r in reversed(self._before(position)) if r.person)
+            if pair:
+                return pair
+        return self._last_two(reversed(self._before(position)))
+
+    @staticmethod
+    def _last_two(referents: Iterable[Referent]) -> tuple[Actor, ...]:
         seen: dict[str, Actor] = {}
-        for r in reversed(self._before(position)):
+        for r in referents:
             for a in r.actors:
                 if a.country and a.country not in seen:
                     seen[a.country] = a
