@@ -1110,3 +1110,45 @@ def test_an_owner_pronoun_is_no_party_when_one_is_named_further_in(code):
         "the Peruvian president said."
     )
     assert ("PER", "CHL", "03") in dyads(events)
+
+
+def test_a_group_named_by_examples(code):
+    events, _ = code("The minister has condemned adversaries such as Iran and Syria, Israel said.")
+    events, _ = code("Israel has long condemned adversaries such as Iran and Syria.")
+    assert {("ISR", "IRN", "11"), ("ISR", "SYR", "11")} <= dyads(events)
+
+
+def test_a_person_named_by_an_appositive_description(code):
+    events, _ = code("Jones, the State Department official, flew to Hanoi on Monday.")
+    assert ("USA", "VNM", "04") in dyads(events)
+
+
+def test_a_when_clause_dates_the_clause_it_modifies(code):
+    events, _ = code(
+        "When the journalist was killed in March 2015, the British envoy flew to Hanoi.",
+        date="2017-06-01",
+    )
+    flights = [e for e in events if e["cameo_root"] == "04"]
+    assert flights and flights[0]["date"]["start"].startswith("2015")
+
+
+def test_aides_to_a_leader_speak_for_the_leader(code):
+    events, _ = code("The Chilean envoy met aides to the Bolivian president on Friday.")
+    assert ("CHL", "BOL", "04") in dyads(events)
+
+
+def test_whose_names_the_antecedent(code):
+    events, _ = code("Iran, whose forces have been supporting the Iraqi army, denied the report.")
+    assert ("IRN", "IRQ", "05") in dyads(events)
+
+
+def test_dispatching_envoys_and_troops(code):
+    events, _ = code("The Kenyan president dispatched his chief envoy to Juba.")
+    assert ("KEN", "SSD", "04") in dyads(events)
+    events, _ = code("Nigeria dispatched troops to Gambia.")
+    assert ("NGA", "GMB", "07") in dyads(events)
+
+
+def test_they_in_a_when_clause_are_the_parties_of_its_governor(code):
+    events, _ = code("Japan's prime minister will try to persuade Seoul when they meet in June.")
+    assert {("JPN", "KOR", "04"), ("KOR", "JPN", "04")} <= dyads(events, "future")

@@ -53,7 +53,8 @@ _OF_FROM = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?", re.I)
 _LEADING_THE = re.compile(r"the\s+", re.I)
 _SPACES = re.compile(r"\s+")
 _COMPOUNDABLE = frozenset({"country", "alias", "demonym", "prefix", "capital"})
-_ATTACHABLE = frozenset({"country", "alias", "demonym"})
+# "the British" (the people) attaches too: "the British foreign minister"
+_ATTACHABLE = frozenset({"country", "alias", "demonym", "plural"})
 
 
 @dataclass(frozen=True, slots=True)

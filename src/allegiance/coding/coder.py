@@ -65,6 +65,8 @@ MONADIC_ROOTS = {"01", "15"}
 MEDIATION_VERBS = {"broker", "mediate", "facilitate"}
 # People who speak for a party named after "for": "a spokeswoman for the German government"
 SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy"}
+# People who work for a party named after "to": "an aide to the Cambodian prime minister"
+AIDE_NOUNS = {"aide", "adviser", "advisor"}
 # Nouns that sum up the clause before them: ", a move condemned by the United States"
 SUMMARY_NOUNS = {"move", "step", "decision", "action", "act", "measure", "gesture"}
 # Verbs that give a name to something ("called the raid a massacre"); with a predicative
@@ -2251,10 +2253,17 @@ class _SentenceReader:
                     out.extend(r for r in named if r not in out)
                     continue
             if ref is None:
+                # "Malinowski, the State Department official, flew to ..."
                 appos = [
-                    self.token_refs[c.i]
+                    r
                     for c in t.children
-                    if c.dep_ == "appos" and c.i in self.token_refs
+                    if c.dep_ == "appos"
+                    for r in (
+                        [self.token_refs[c.i]]
+                        if c.i in self.token_refs
+                        # a description that names its state, not "Corker himself"
+                        else [x for x in self._refs_of(c) if not x.resolved]
+                    )
                 ]
                 if appos:
                     out.extend(r for r in appos if r not in out)
@@ -2271,7 +2280,12 @@ class _SentenceReader:
                 members = [
                     r
                     for c in t.children
-                    if c.dep_ == "prep" and c.lower_ in {"including", "like"}
+                    if c.dep_ == "prep"
+                    and (
+                        c.lower_ in {"including", "like"}
+                        # "adversaries such as North Korea and Venezuela"
+                        or (c.lower_ == "as" and any(x.lower_ == "such" for x in c.children))
+                    )
                     for p in c.children
                     if p.dep_ == "pobj"
                     for r in self._refs_of(p)
@@ -2296,8 +2310,14 @@ class _SentenceReader:
                             c.lower_ in {"of", "from", "in"}
                             # "a spokeswoman for the German government"
                             or (c.lower_ == "for" and _lemma(t) in SPOKES_NOUNS)
+                            # "top aides to Prime Minister Hun Sen"
+                            or (c.lower_ == "to" and _lemma(t) in AIDE_NOUNS)
                         )
-                        and (_lemma(t) in _HOLDER_NOUNS or _lemma(t) in SPOKES_NOUNS)
+                        and (
+                            _lemma(t) in _HOLDER_NOUNS
+                            or _lemma(t) in SPOKES_NOUNS
+                            or _lemma(t) in AIDE_NOUNS
+                        )
                     ):
                         for p in c.children:
                             if p.dep_ == "pobj":
@@ -2400,6 +2420,11 @@ class _SentenceReader:
                 return None
         elif low in FIRST_PERSON:
             actors = self._quoted_speaker(tok)
+        elif low == "whose":
+            # "Russia, whose air force has been supporting the Syrian army"
+            clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+            if clause is not None:
+                actors = tuple(a for r in self._refs_of(clause.head) for a in r.actors)
         elif (low in PAIR_NOUNS or tok.tag_ == "NNS") and any(
             c.dep_ in {"nummod", "det", "predet", "amod"}
             and (
@@ -2611,6 +2636,17 @@ class _SentenceReader:
                     actors = tuple(a for r in group for a in r.actors)
                     if len({a.country for a in actors}) > 1:
                         return tuple(dict.fromkeys(actors))
+            # "Trump will try to convince Xi when they meet": the two parties of the clause
+            # the pronoun's adverbial clause modifies
+            clause = tok.head
+            if tok.dep_ == "nsubj" and clause.dep_ == "advcl":
+                gov = clause.head
+                parties = self._subjects(gov) + [
+                    r for c in gov.children if c.dep_ == "dobj" for r in self._refs_of(c)
+                ]
+                actors = tuple(dict.fromkeys(a for r in parties for a in r.actors))
+                if len({a.country for a in actors}) == 2 and len(actors) == 2:
+                    return actors
         return ()
 
     def _sentence_refs_before(self, tok: Any) -> list[Ref]:
@@ -3005,6 +3041,10 @@ class _SentenceReader:
             anchor = self._anchor(root)
             if anchor is None:
                 continue
+            if anchor not in chain and _is_when_clause(anchor):
+                # "When X was killed in July 2016, Y flew to Phnom Penh": the when-clause
+                # dates the clause it modifies
+                anchor = anchor.head
             if anchor in chain:
                 rank = chain.index(anchor)
                 dist = abs(root.i - trigger.i)
@@ -3314,7 +3354,24 @@ _HOLDER_NOUNS = {
     "members",
 }
 # "other Western nations, including France": a group named by its members
-_GROUP_NOUNS = {"nation", "country", "state", "government", "ally", "member", "power", "partner"}
+_GROUP_NOUNS = {
+    "nation",
+    "country",
+    "state",
+    "government",
+    "ally",
+    "member",
+    "power",
+    "partner",
+    "adversary",
+    "enemy",
+    "foe",
+    "rival",
+    "neighbour",
+    "neighbor",
+    "regime",
+    "democracy",
+}
 
 
 class _NoAntecedent(Exception):
@@ -3454,6 +3511,12 @@ def _others_dead(victims: list[Ref], sources: list[Ref]) -> list[Ref]:
         and not {a.country for a in r.actors} & own_countries
         and not all(_bare(a) for a in r.actors)
     ]
+
+
+def _is_when_clause(clause: Any) -> bool:
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "advmod" and c.lower_ == "when" and c.i < clause.i for c in clause.children
+    )
 
 
 def _inside_quote(tok: Any) -> bool:

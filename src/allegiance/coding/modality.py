@@ -109,6 +109,12 @@ class ModalityReader:
         cur = trigger
         for _ in range(8):
             head = cur.head
+            if (
+                head.i != cur.i
+                and _present_when_clause(cur)
+                and self.of(head) in {"future", "hypothetical", "speculative"}
+            ):
+                return "future"  # "will discuss trade when they meet": the meeting is ahead
             if head.i == cur.i or cur.dep_ in STOP_DEPS:
                 return None
             if cur.dep_ == "acl" and cur.tag_ == "VBN":
@@ -287,6 +293,14 @@ class ModalityReader:
         if aux & self.fut_modals:
             return "future"
         return None
+
+
+def _present_when_clause(clause: Any) -> bool:
+    return (
+        clause.dep_ == "advcl"
+        and clause.tag_ in {"VBP", "VBZ"}
+        and any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children)
+    )
 
 
 def _lemma(tok: Any) -> str:
