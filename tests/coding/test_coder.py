@@ -1152,3 +1152,16 @@ def test_dispatching_envoys_and_troops(code):
 def test_they_in_a_when_clause_are_the_parties_of_its_governor(code):
     events, _ = code("Japan's prime minister will try to persuade Seoul when they meet in June.")
     assert {("JPN", "KOR", "04"), ("KOR", "JPN", "04")} <= dyads(events, "future")
+
+
+def test_a_feeling_sparked_in_a_country_is_its_reaction(code):
+    events, _ = code("Turkey's president sparked fury in Greece with a visit to the island.")
+    assert ("GRC", "TUR", "11") in dyads(events)
+    # a place that is no party stays out: "caused anger in the region"
+    events, _ = code("Turkey's move caused anger in the region.")
+    assert not dyads(events)
+
+
+def test_an_act_done_with_a_noun_is_the_subjects(code):
+    events, _ = code("Chile's president stunned observers with a sharp rebuke of Peru.")
+    assert ("CHL", "PER", "11") in dyads(events)

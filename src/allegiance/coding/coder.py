@@ -892,8 +892,9 @@ class _SentenceReader:
             return None
         if _lemma(verb) not in self.lex.reaction_verbs:
             return None
-        sources = self._prep_targets(n, ("from",), nested=False) or self._prep_targets(
-            verb, ("from",), nested=False
+        preps = ("from", "in") if n.lower_ in self.lex.reactions_felt_in else ("from",)
+        sources = self._prep_targets(n, preps, nested=False) or self._prep_targets(
+            verb, preps, nested=False
         )
         if not sources:
             return None
@@ -1594,6 +1595,16 @@ class _SentenceReader:
         ):
             # "Al-Shabaab claimed responsibility for the bombing of a Kenyan convoy"
             sources = self._subjects(n.head.head.head) if n.head.head.head.pos_ == "VERB" else []
+        if (
+            not sources
+            and targets
+            and n.dep_ == "pobj"
+            and n.head.lower_ == "with"
+            and not s.symmetric
+            and (doer := _instrument_verb(n.head)) is not None
+        ):
+            # "Trump sparked outrage with a sharp rebuke of May": the act is the subject's
+            sources = self._subjects(doer)
         if (
             not sources
             and n.dep_ == "pobj"
@@ -3511,6 +3522,15 @@ def _others_dead(victims: list[Ref], sources: list[Ref]) -> list[Ref]:
         and not {a.country for a in r.actors} & own_countries
         and not all(_bare(a) for a in r.actors)
     ]
+
+
+def _instrument_verb(with_prep: Any) -> Any:
+    """The verb a "with" phrase is the means of, though the parser may hang the phrase on
+    the verb's object ("stunned observers with a rebuke")."""
+    head = with_prep.head
+    if head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"dobj", "obj"}:
+        head = head.head
+    return head if head.pos_ == "VERB" else None
 
 
 def _is_when_clause(clause: Any) -> bool:

@@ -116,6 +116,7 @@ class Lexicon:
     state_epithets: frozenset[str]
     reaction_verbs: frozenset[str]
     reaction_nouns: dict[str, str]
+    reactions_felt_in: frozenset[str]
     custody_code: str
     relation_nouns: dict[str, StanceCue]
     relation_adjectives: dict[str, StanceCue]
@@ -194,6 +195,9 @@ class Lexicon:
                 str(k).lower(): _code(v, f"reaction {k!r}", name)
                 for k, v in ((lex.get("reactions") or {}).get("nouns") or {}).items()
             },
+            reactions_felt_in=frozenset(
+                str(w).lower() for w in (lex.get("reactions") or {}).get("felt_in") or []
+            ),
             counterparts={
                 str(k).lower(): {str(a).upper(): str(b).upper() for a, b in (v or {}).items()}
                 for k, v in (lex.get("counterparts") or {}).items()
