@@ -1165,3 +1165,14 @@ def test_a_feeling_sparked_in_a_country_is_its_reaction(code):
 def test_an_act_done_with_a_noun_is_the_subjects(code):
     events, _ = code("Chile's president stunned observers with a sharp rebuke of Peru.")
     assert ("CHL", "PER", "11") in dyads(events)
+
+
+def test_more_verbs_of_criticism_and_working_with(code):
+    events, _ = code("Cuban exiles decried a Spanish decision to end the program.")
+    assert ("CUB", "ESP", "11") in dyads(events)
+    events, _ = code("The Kenyan president berated Uganda on Monday.")
+    assert ("KEN", "UGA", "11") in dyads(events)
+    events, _ = code("Peru worked with Chile on the border issue last year.")
+    assert {("PER", "CHL", "06"), ("CHL", "PER", "06")} <= dyads(events)
+    events, _ = code("Japan has worked hard on the issue with little result.")
+    assert not dyads(events)
