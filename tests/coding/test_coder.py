@@ -1176,3 +1176,15 @@ def test_more_verbs_of_criticism_and_working_with(code):
     assert {("PER", "CHL", "06"), ("CHL", "PER", "06")} <= dyads(events)
     events, _ = code("Japan has worked hard on the issue with little result.")
     assert not dyads(events)
+
+
+def test_officials_from_several_states(code):
+    events, _ = code("Diplomats from Canada and Mexico met on Monday.")
+    assert {("CAN", "MEX", "04"), ("MEX", "CAN", "04")} <= dyads(events)
+    events, _ = code("Negotiators from Chile, Peru and Bolivia met in Lima.")
+    assert {("CHL", "PER", "04"), ("PER", "BOL", "04"), ("CHL", "BOL", "04")} <= dyads(events)
+
+
+def test_looking_forward_to_talks_is_future(code):
+    events, _ = code("The Irish prime minister looks forward to conversations with Britain.")
+    assert ("IRL", "GBR", "04") in dyads(events, "future")

@@ -121,10 +121,10 @@ def test_from_petrarch_verbs_codes_a_new_verb(tmp_path, coder):
     from allegiance.coding import Coder
 
     path = tmp_path / "extra.verbs"
-    path.write_text("--- CHASTISE [122] ---\nCHASTISE\n", encoding="utf-8")
+    path.write_text("--- BESMIRCH [122] ---\nBESMIRCH\n", encoding="utf-8")
     lex = Lexicon.from_petrarch_verbs(path)
-    assert "chastise" not in Lexicon.default().verbs
-    doc = Document(doc_id="t", text="France chastised Germany.", date=dt.date(2016, 9, 26))
+    assert "besmirch" not in Lexicon.default().verbs
+    doc = Document(doc_id="t", text="France besmirched Germany.", date=dt.date(2016, 9, 26))
     before = [e.cameo for e in coder.code(doc).events]
     after = Coder(coder.gazetteer, lex, nlp=coder.nlp).code(doc).events
     assert "122" not in before

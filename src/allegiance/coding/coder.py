@@ -2362,14 +2362,34 @@ class _SentenceReader:
             if ref not in out:
                 out.append(ref)
             out.extend(r for r in self._coordinated_modifiers(t, ref) if r not in out)
-            if _lemma(t) in _HOLDER_NOUNS:
-                # "the leaders of India and Pakistan": the holders of each coordinated state
+            if _lemma(t) in _HOLDER_NOUNS or t.lower_ in _HOLDER_NOUNS:
+                # "the leaders of India and Pakistan", "diplomats from Canada and Mexico": the
+                # holders of each coordinated state
+                sector = ref.actors[0].sector
                 for c in t.children:
-                    if c.dep_ == "prep" and c.lower_ == "of":
+                    if c.dep_ == "prep" and c.lower_ in {"of", "from"}:
                         for p in c.children:
                             if p.dep_ == "pobj" and self._ref_at(p) is ref:
                                 for x in p.conjuncts:
                                     r = self._ref_at(x)
+                                    if r is not None and all(a.sector is None for a in r.actors):
+                                        r = Ref(
+                                            tuple(
+                                                Actor(
+                                                    f"{a.country}{sector or ''}",
+                                                    a.country,
+                                                    sector,
+                                                    a.name,
+                                                    a.text,
+                                                )
+                                                if a.country
+                                                else a
+                                                for a in r.actors
+                                            ),
+                                            r.start,
+                                            r.end,
+                                            r.resolved,
+                                        )
                                     if r is not None and r not in out:
                                         out.append(r)
             for c in t.children:

@@ -117,6 +117,8 @@ class ModalityReader:
                 return "future"  # "will discuss trade when they meet": the meeting is ahead
             if head.i == cur.i or cur.dep_ in STOP_DEPS:
                 return None
+            if cur.dep_ == "prep" and cur.lower_ == "to" and _looks_forward(head):
+                return "future"  # "looks forward to talks with Egypt"
             if cur.dep_ == "acl" and cur.tag_ == "VBN":
                 return None  # "reparations for the damage caused by the occupation": a fact
             if cur.dep_ == "prep" and head.pos_ in {"VERB", "AUX"} and cur.lower_ not in VERB_PREPS:
@@ -293,6 +295,10 @@ class ModalityReader:
         if aux & self.fut_modals:
             return "future"
         return None
+
+
+def _looks_forward(v: Any) -> bool:
+    return _lemma(v) == "look" and any(c.lower_ == "forward" for c in v.children)
 
 
 def _present_when_clause(clause: Any) -> bool:
