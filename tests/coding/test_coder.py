@@ -1188,3 +1188,18 @@ def test_officials_from_several_states(code):
 def test_looking_forward_to_talks_is_future(code):
     events, _ = code("The Irish prime minister looks forward to conversations with Britain.")
     assert ("IRL", "GBR", "04") in dyads(events, "future")
+
+
+def test_he_does_not_reach_back_past_a_person_we_cannot_name(code):
+    text = (
+        "Kenya's president met Uganda's president on Monday. "
+        "Smith told reporters in Nairobi that talks with Uganda had gone well. "
+        "He said he would visit Tanzania next week."
+    )
+    events, _ = code(text)
+    assert not {d for d in dyads(events) if "TZA" in d}
+    events, _ = code(
+        "Kenya's president met Uganda's president on Monday. "
+        "He said he would visit Tanzania next week."
+    )
+    assert {d for d in dyads(events) if "TZA" in d}

@@ -731,7 +731,20 @@ class _SentenceReader:
         relations = self._relations()
         # Update the discourse after reading, so a pronoun never resolves to a later mention.
         remember_mentions(self.discourse, self._mentions)
+        self._remember_unknown_subject()
         return _dedupe_events(events), _dedupe_relations(relations)
+
+    def _remember_unknown_subject(self) -> None:
+        """ "Pence said ...": the main subject is a named person who is no actor we know."""
+        root = self.sdoc[:].root
+        subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if (
+            subj is not None
+            and subj.pos_ == "PROPN"
+            and subj.ent_type_ in {"", "PERSON"}
+            and not any(t.i in self.token_refs for t in subj.subtree)
+        ):
+            self.discourse.unknown_persons.append(subj.idx + self.base)
 
     def _events(self, f: _Found) -> list[Event]:
         entry = lookup(f.code)

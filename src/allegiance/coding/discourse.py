@@ -98,6 +98,9 @@ class Discourse:
     """Running state of one document while its sentences are coded in order."""
 
     referents: list[Referent] = field(default_factory=list)
+    # Where a sentence's subject was a person we cannot resolve ("Pence said ..."): a later
+    # "he" or "she" may be that person, so it no longer reaches back past it.
+    unknown_persons: list[int] = field(default_factory=list)
     last_date: DateSpan | None = None
     # True while consecutive sentences of one paragraph tell dated history; a paragraph
     # break or a sentence dated by the document date ends it.
@@ -131,7 +134,10 @@ class Discourse:
                     return r.actors
             return ()
         if word in PERSON_PRONOUNS:
+            blocker = max((p for p in self.unknown_persons if p < position), default=-1)
             for r in candidates:
+                if r.position < blocker:
+                    return ()
                 if r.person and r.actors[0].code not in exclude:
                     return r.actors
             return ()
