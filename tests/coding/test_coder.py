@@ -1203,3 +1203,15 @@ def test_he_does_not_reach_back_past_a_person_we_cannot_name(code):
         "He said he would visit Tanzania next week."
     )
     assert {d for d in dyads(events) if "TZA" in d}
+
+
+def test_every_code_the_coder_derives_is_a_cameo_code():
+    """Codes built in the coder (refusals, intents) must exist in the ontology."""
+    from allegiance.coding import coder as coder_module
+    from allegiance.ontology import is_valid
+
+    tables = [coder_module.REFUSAL_CODES, coder_module.INTENT_CODES]
+    derived = {code for table in tables for code in table.values()}
+    assert derived and all(is_valid(code) for code in derived), sorted(
+        c for c in derived if not is_valid(c)
+    )

@@ -3,10 +3,11 @@
 ``gold_a`` and ``gold_b`` are the first development sets: the coder was tuned by reading their
 errors.  ``gold_d`` is the second development set: written by a team member who never ran
 the coder, scored once untouched (events F1 0.51), and only then opened for error analysis.
-``gold_c`` (and any later held-out file) was written the same way and stays held out: nobody
-reads its errors to change the coder, so its numbers estimate quality on unseen news.  The
-floors sit a little under today's measurements (README, "Accuracy"); a change that loses
-accuracy fails here.  They are not the targets.
+``gold_f`` is the third development set, written and opened the same way (untouched: events
+F1 0.49).  ``gold_c`` (and any later held-out file) was written the same way and stays held
+out: nobody reads its errors to change the coder, so its numbers estimate quality on unseen
+news.  The floors sit a little under today's measurements (README, "Accuracy"); a change that
+loses accuracy fails here.  They are not the targets.
 """
 
 from pathlib import Path
@@ -18,6 +19,7 @@ from allegiance.evaluation import evaluate, load_gold
 GOLD = Path(__file__).resolve().parents[1] / "gold"
 DEVELOPMENT = ("gold_a.jsonl", "gold_b.jsonl")
 SECOND_DEVELOPMENT = ("gold_d.jsonl",)
+THIRD_DEVELOPMENT = ("gold_f.jsonl",)
 HELD_OUT = ("gold_c.jsonl", "gold_e.jsonl")
 
 
@@ -36,12 +38,17 @@ def second_development(coder):
 
 
 @pytest.fixture(scope="module")
+def third_development(coder):
+    return _report(coder, THIRD_DEVELOPMENT)
+
+
+@pytest.fixture(scope="module")
 def held_out(coder):
     return _report(coder, HELD_OUT)
 
 
 def test_every_gold_file_is_scored_in_one_set():
-    sets = DEVELOPMENT + SECOND_DEVELOPMENT + HELD_OUT
+    sets = DEVELOPMENT + SECOND_DEVELOPMENT + THIRD_DEVELOPMENT + HELD_OUT
     assert {p.name for p in GOLD.glob("*.jsonl")} == set(sets)
     assert len(sets) == len(set(sets))
 
@@ -54,6 +61,14 @@ def test_development_event_scores_floor(development):
 def test_second_development_event_scores_floor(second_development):
     assert second_development.events_root.precision >= 0.88
     assert second_development.events_root.f1 >= 0.60
+
+
+def test_third_development_event_scores_floor(third_development):
+    assert third_development.events_root.precision >= 0.75
+    assert third_development.events_root.f1 >= 0.48
+    assert third_development.modality.value >= 0.80
+    assert third_development.date_year.value >= 0.90
+    assert third_development.no_event_sentences.value >= 0.95
 
 
 def test_held_out_event_scores_floor(held_out):

@@ -153,8 +153,8 @@ REFUSAL_CODES = {
     "045": "126",
     "061": "1211",
     "062": "1212",
-    "063": "1213",
-    "064": "1214",
+    "063": "121",  # CAMEO has no finer code for judicial or intelligence cooperation
+    "064": "121",
     "071": "1221",
     "072": "1222",
     "073": "1223",
