@@ -1215,3 +1215,45 @@ def test_every_code_the_coder_derives_is_a_cameo_code():
     assert derived and all(is_valid(code) for code in derived), sorted(
         c for c in derived if not is_valid(c)
     )
+
+
+def test_meeting_demands_is_no_meeting(code):
+    events, _ = code("Chile and Peru have given Bolivia a week to meet their demands.")
+    assert not {d for d in dyads(events) if d[2] == "04"}
+
+
+def test_several_states_sever_ties_with_a_third(code):
+    events, _ = code("Chad and Niger severed diplomatic ties with Libya on Monday.")
+    assert {("TCD", "LBY", "16"), ("NER", "LBY", "16")} <= dyads(events)
+    assert ("TCD", "NER", "16") not in dyads(events)
+
+
+def test_the_neighbours_are_the_two_states_of_the_sentence(code):
+    events, _ = code(
+        "Peru's president arrived in Quito on Monday, as the neighbours, which fought a "
+        "border war in 1995, seek closer ties."
+    )
+    assert {("PER", "ECU", "19"), ("ECU", "PER", "19")} <= dyads(events)
+
+
+def test_a_state_bombing_is_an_air_raid(code):
+    events, _ = code("Ghana condemned the Anglo-French bombing of Egypt.")
+    codes = {
+        (e["source"]["country"], e["target"]["country"], e["cameo"]) for e in events if e["target"]
+    }
+    assert ("GBR", "EGY", "195") in codes
+    events, _ = code("The bombing of the Kenyan embassy by Somali militants killed 20.")
+    assert [e["cameo"] for e in events if e["target"]] == ["183"]
+
+
+def test_armies_driving_and_advancing_into_a_country(code):
+    events, _ = code("Ethiopian troops drove into Somalia and advanced towards Eritrea.")
+    assert {("ETH", "SOM", "19"), ("ETH", "ERI", "19")} <= dyads(events)
+
+
+def test_a_reaction_hung_on_a_relative_clause_answers_the_main_one(code):
+    events, _ = code(
+        "Indian police detained dozens of Nepalis who had crossed the border, drawing "
+        "condemnation from Nepal."
+    )
+    assert ("NPL", "IND", "11") in dyads(events)

@@ -190,6 +190,8 @@ QUANTIFIERS = {
 # Verbs that report speech: the event in their complement is attributed, not modal.
 # Prepositions that give what talks are about: "talks on North Korea".
 TOPIC_PREPS = frozenset({"on", "over", "at", "about"})
+# Sectors that are not the state's own forces: their bombings are not air raids.
+NON_STATE_SECTORS = frozenset({"INS", "REB", "CVL", "POL", "BUS", "NGO", "MED"})
 # First-person words, read inside quotes as the quote's speaker.
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
@@ -916,7 +918,13 @@ class _SentenceReader:
             # "Addis Ababa's deal with Somaliland drew a furious response from Mogadishu"
             causes = self._refs_of(subj) or self._modifier_refs(subj)
         elif verb.tag_ == "VBG":  # "..., drawing condemnation from": the clause's subject
-            causes = self._subjects(verb)
+            clause = verb
+            while clause.dep_ == "advcl" and clause.head.dep_ == "relcl":
+                # "... arresting Palestinians who had barricaded themselves inside, drawing
+                # condemnation from Jordan": the parser hangs the reaction on the relative
+                # clause; it answers the main one
+                clause = _clause_of(clause.head.head) or clause.head.head
+            causes = self._subjects(clause)
         else:
             return None
         own = {a.country or a.code for r in sources for a in r.actors}
@@ -1268,8 +1276,13 @@ class _SentenceReader:
             return _Found(v, sense.code, sources, [], True, 0.8)
         multi_source = sense.symmetric and sum(len(r.actors) for r in sources) > 1
         if not targets and multi_source:
-            # "A and B signed a deal at the White House": only "with"/"between" add a party
-            targets = self._prep_targets(v, ("with", "between"))
+            # "A and B signed a deal at the White House": only "with"/"between" add a party,
+            # on the verb or on its object ("severed diplomatic ties with Doha")
+            targets = self._prep_targets(v, ("with", "between")) or (
+                self._prep_targets(obj, ("with",), nested=False)
+                if obj is not None and sense.one_way
+                else []
+            )
         elif not targets and sense.theme:
             src_codes = {a.code for r in sources for a in r.actors}
             targets = [
@@ -1592,7 +1605,8 @@ class _SentenceReader:
             ]
         sources: list[Ref] = poss or agent
         modality = None
-        if not sources and (role := _role_over(n)) is not None:
+        role = _role_over(n) if not sources else None
+        if role is not None:
             # "investigating Iran's alleged role in the 1994 bombing": Iran is the bomber
             sources = self._role_holders(role)
             if sources and (
@@ -1702,6 +1716,14 @@ class _SentenceReader:
             sources = self._prep_targets(n, ("from",), nested=False)
         if not sources:
             return None
+        if (
+            code == "183"
+            and role is None  # a state's role in a bombing is a role in a terror attack
+            and all(
+                a.country and a.sector not in NON_STATE_SECTORS for r in sources for a in r.actors
+            )
+        ):
+            code = "195"  # "the Anglo-French bombing of Egypt": a state bombs from the air
         if not targets and not symmetric and lookup(code).quad_class == 4:
             targets = self._casualties(n, sources) or self._killed_by(n, sources)
         if (
@@ -2487,6 +2509,17 @@ class _SentenceReader:
             actors = self._pair_in_sentence(tok) or self.discourse.resolve_pair(
                 self.base, persons=low in PERSON_PAIR_NOUNS
             )
+        elif (
+            low in PAIR_NOUNS
+            and any(c.lower_ == "the" for c in tok.children)
+            and not any(c.dep_ in {"poss", "nummod"} for c in tok.children)
+        ):
+            # "Xi arrived in Hanoi, as the communist neighbours seek ...": with no number, only
+            # a sentence that has named exactly two states says who they are
+            named = self._sentence_refs_before(tok)
+            states = {a.country for r in named for a in r.actors if a.country}
+            if len(states) == 2:
+                actors = self._pair_in_sentence(tok)
         elif (
             low in self.lex.counterparts
             and tok.text[:1].isupper()
