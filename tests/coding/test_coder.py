@@ -1257,3 +1257,25 @@ def test_a_reaction_hung_on_a_relative_clause_answers_the_main_one(code):
         "condemnation from Nepal."
     )
     assert ("NPL", "IND", "11") in dyads(events)
+
+
+def test_a_plural_description_of_the_two_states_carries_a_stance(code):
+    _, relations = code(
+        "A Chilean warship docked in Lima on Monday, a sign of warming ties between the "
+        "former enemies."
+    )
+    assert {(r["a"]["country"], r["b"]["country"], r["stance"]) for r in relations} & {
+        ("CHL", "PER", "adversary"),
+        ("PER", "CHL", "adversary"),
+    }
+    _, relations = code(
+        "Peruvian pilgrims crossed into Bolivia, a gesture between the rival states."
+    )
+    assert {r["stance"] for r in relations} == {"rival"}
+
+
+def test_declaring_a_state_an_enemy(code):
+    _, relations = code("Chad's parliament declared the Libyan government an enemy.")
+    assert [(r["a"]["country"], r["b"]["country"], r["stance"]) for r in relations] == [
+        ("TCD", "LBY", "adversary")
+    ]

@@ -2906,10 +2906,15 @@ class _SentenceReader:
 
     def _noun_relation(self, n: Any, cue: StanceCue) -> list[Relation]:
         if n.dep_ == "compound":
-            return []
+            # "between the rival states"
+            pair = self._described_pair(n.head)
+            return self._make_relation(n, self._pairs_within([pair]), cue) if pair else []
         partners = self._prep_targets(
             n, ("of", "with", "to", "between", "among", "against"), nested=False
         )
+        if not partners and (pair := self._described_pair(n)) is not None:
+            # "deepening ties between the former enemies": the noun describes the pair
+            return self._make_relation(n, self._pairs_within([pair]), cue)
         mods = self._modifier_refs(n)
         named = [
             self.token_refs[c.i] for c in n.children if c.dep_ == "appos" and c.i in self.token_refs
@@ -2919,6 +2924,11 @@ class _SentenceReader:
             # "visited its arch rival, India": the owner and the named state
             return self._make_relation(n, [(o, x) for o in owners for x in named], cue)
         inner = next((c for c in n.children if c.dep_ == "nsubj" and c.i < n.i), None)
+        if inner is not None and n.dep_ == "ccomp" and n.head.pos_ == "VERB":
+            # "Chad declared the Libyan government an enemy", parsed as a small clause
+            viewers, viewed = self._subjects(n.head), self._refs_of(inner)
+            if viewers and viewed:
+                return self._make_relation(n, [(a, b) for a in viewers for b in viewed], cue)
         if inner is not None and n.dep_ in SUBJECT_DEPS:
             # "Uzbekistan and Kazakhstan, rivals for ..., have become" (an apposition)
             named = self._refs_of(inner)
@@ -2938,6 +2948,12 @@ class _SentenceReader:
             subj = self._subjects(head) if head.pos_ in {"AUX", "VERB"} else self._refs_of(head)
             if n.dep_ == "appos":
                 subj = self._refs_of(n.head)
+            if n.dep_ == "oprd" and (obj := self._object(head)) is not None:
+                # "Sudan declared South Sudan an enemy": the subject's view of the object
+                objs = self._refs_of(obj)
+                if subj and objs:
+                    return self._make_relation(n, [(s, o) for s in subj for o in objs], cue)
+                subj = objs
             if (
                 not partners
                 and mods
@@ -3001,8 +3017,20 @@ class _SentenceReader:
                 head = head.head
         return []
 
+    def _described_pair(self, n: Any) -> Ref | None:
+        """The two states a plural description stands for ("the former enemies")."""
+        if n.tag_ != "NNS" or not any(c.lower_ == "the" for c in n.children):
+            return None
+        ref = self._ref_at(n)
+        if ref is None or not ref.resolved:
+            return None
+        return ref if len({a.country for a in ref.actors if a.country}) == 2 else None
+
     def _adjective_relation(self, adj: Any, cue: StanceCue) -> list[Relation]:
         partners = self._prep_targets(adj, cue.preps or ("to", "with"))
+        if adj.dep_ == "amod" and not partners and (pair := self._described_pair(adj.head)):
+            # "a gesture of goodwill between the rival states"
+            return self._make_relation(adj, self._pairs_within([pair]), cue)
         head = adj.head if adj.dep_ != "ROOT" else adj
         while head.dep_ == "conj" and head.head.i != head.i and head.pos_ not in {"AUX", "VERB"}:
             head = head.head
