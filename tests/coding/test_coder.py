@@ -1279,3 +1279,28 @@ def test_declaring_a_state_an_enemy(code):
     assert [(r["a"]["country"], r["b"]["country"], r["stance"]) for r in relations] == [
         ("TCD", "LBY", "adversary")
     ]
+
+
+def test_reported_would_is_future_unless_conditioned_or_hedged(code):
+    events, _ = code("Ghana said on Monday it would free the Togolese fishermen.")
+    assert ("GHA", "TGO", "08") in dyads(events, "future")
+    events, _ = code("Ghana said it would free the Togolese fishermen if Lome paid the fines.")
+    assert ("GHA", "TGO", "08") in dyads(events, "hypothetical")
+
+
+def test_planned_visits_and_before_clauses_are_future(code):
+    events, _ = code(
+        "Chile protested on Monday, days before a planned visit to Lima by its minister."
+    )
+    events, _ = code("The talks come days before the Chilean president travels to Peru.")
+    assert ("CHL", "PER", "04") in dyads(events, "future")
+    events, _ = code("Oman's foreign minister announced a planned visit to Iran.")
+    assert ("OMN", "IRN", "04") in dyads(events, "future")
+
+
+def test_a_past_fact_after_after_keeps_its_truth(code):
+    events, _ = code(
+        "Chad and Niger have given Libya a week to meet their demands, a month after they "
+        "severed ties with Tripoli."
+    )
+    assert ("TCD", "LBY", "16") in dyads(events, "asserted")

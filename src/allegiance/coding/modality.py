@@ -83,6 +83,10 @@ class ModalityReader:
         self.fut_modals = c("future", "modals")
         self.fut_verbs = c("future", "verbs")
         self.fut_phrases = c("future", "phrases")
+        self.fut_adjs = c("future", "adjectives")
+        self.fut_markers = c("future", "markers")
+        self.reported_modals = c("future", "reported_modal")
+        self.fact_markers = c("factual", "markers")
         self.hyp_modals = c("hypothetical", "modals")
         self.hyp_verbs = c("hypothetical", "verbs")
         self.hyp_markers = c("hypothetical", "markers")
@@ -117,6 +121,12 @@ class ModalityReader:
                 return "future"  # "will discuss trade when they meet": the meeting is ahead
             if head.i == cur.i or cur.dep_ in STOP_DEPS:
                 return None
+            if (
+                cur.dep_ == "advcl"
+                and cur.tag_ in {"VBD", "VBN"}
+                and _marks(cur) & self.fact_markers
+            ):
+                return None  # "three weeks after they severed ties": a past fact
             if cur.dep_ == "prep" and cur.lower_ == "to" and _looks_forward(head):
                 return "future"  # "looks forward to talks with Egypt"
             if cur.dep_ == "acl" and cur.tag_ == "VBN":
@@ -169,10 +179,22 @@ class ModalityReader:
             return "speculative"
         if any(c.dep_ == "mark" and c.lower_ in self.hyp_markers for c in kids):
             return "hypothetical"
+        if tok.pos_ in {"NOUN", "PROPN"} and any(
+            c.dep_ in {"amod", "compound"} and c.lower_ in self.fut_adjs for c in kids
+        ):
+            return "future"  # "a planned visit to Tehran"
+        if (
+            tok.dep_ == "advcl"
+            and tok.tag_ in {"VBZ", "VBP"}
+            and {c.lower_ for c in kids if c.dep_ == "mark"} & self.fut_markers
+        ):
+            return "future"  # "days before Yoon travels to Tokyo"
         aux = [c for c in kids if c.dep_ in {"aux", "auxpass"}]
         aux_words = {a.lower_ for a in aux}
         if aux_words & self.fut_modals:
             return "future"
+        if aux_words & self.reported_modals and self._reported_without_condition(tok):
+            return "future"  # "Sudan said it would free the teacher"
         if aux_words & {"may", "might"}:
             return "speculative"
         if aux_words & self.hyp_modals:
@@ -195,6 +217,14 @@ class ModalityReader:
         if "if" in lemmas and tok.pos_ == "VERB":
             return "hypothetical"
         return None
+
+    def _reported_without_condition(self, tok: Any) -> bool:
+        """A "would" clause that a reporting verb governs and no "if" or "unless" qualifies."""
+        if tok.dep_ != "ccomp" or _lemma(tok.head) not in REPORTING:
+            return False
+        return not any(
+            c.dep_ == "advcl" and _marks(c) & self.hyp_markers for c in tok.children
+        ) and not any(c.lower_ in self.spec_adverbs | self.spec_adjs for c in tok.children)
 
     def _governing(self, head: Any, child: Any) -> str | None:
         """The modality a governing word imposes on the complement ``child``."""
@@ -295,6 +325,10 @@ class ModalityReader:
         if aux & self.fut_modals:
             return "future"
         return None
+
+
+def _marks(clause: Any) -> frozenset[str]:
+    return frozenset(c.lower_ for c in clause.children if c.dep_ == "mark")
 
 
 def _looks_forward(v: Any) -> bool:
