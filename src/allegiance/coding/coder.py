@@ -323,6 +323,7 @@ class Coder:
         sentences = list(split_sentences(text))
         selected: list[tuple[Sentence, list[Mention]]] = []
         parse: list[bool] = []
+        passes_gate: list[bool] = []
         mi = 0
         # The gate: parse a sentence only if it can yield a record: two parties named, or a
         # pronoun or "the two countries" with a fitting antecedent in the sentences read so
@@ -345,12 +346,16 @@ class Coder:
             if doc.date is not None and inside:
                 inside = self._in_their_time(text, span.start, span.end, doc.date, inside)
             sent = Sentence(doc.doc_id, idx, span.start, span.end, original[span.start : span.end])
-            keep = not self.gate or self._may_hold_record(inside, sent.text, antecedents)
+            passes = self._may_hold_record(inside, sent.text, antecedents)
+            keep = not self.gate or passes
             if (keep or inside) and is_mostly_text(sent.text):
                 selected.append((sent, inside))
                 parse.append(keep)
+                passes_gate.append(passes)
                 antecedents.add(inside)
-        return _Prepared(doc, original, text, len(sentences), selected, parse, over_limit)
+        return _Prepared(
+            doc, original, text, len(sentences), selected, parse, passes_gate, over_limit
+        )
 
     def _in_their_time(
         self, text: str, start: int, end: int, date: dt.date, mentions: list[Mention]
@@ -428,7 +433,9 @@ class Coder:
         discourse = Discourse()
         deadline = time.monotonic() + self.time_budget
         prev_end = 0
-        for (sent, mentions), sdoc, parse in zip(prep.selected, parses, prep.parse, strict=True):
+        for (sent, mentions), sdoc, parse, passes in zip(
+            prep.selected, parses, prep.parse, prep.passes_gate, strict=True
+        ):
             if _PARAGRAPH_BREAK.search(prep.text, prev_end, sent.start):
                 discourse.narrative = False
             prev_end = sent.end
@@ -449,6 +456,8 @@ class Coder:
                     prep.norm[sent.start : sent.end],
                 )
                 events, relations = reader.read()
+                if passes:
+                    reader.remember_unknown_subject()
             except Exception:  # noqa: BLE001 - skip and count, never fail the document
                 if _DEBUG:
                     raise
@@ -472,6 +481,9 @@ class _Prepared:
     n_sentences: int
     selected: list[tuple[Sentence, list[Mention]]]
     parse: list[bool]  # per selected sentence: parse and read it, or only note its referents
+    # per selected sentence: would the gate parse it?  Discourse state that only a parse can
+    # give is kept from these sentences alone, so that gated and ungated runs agree
+    passes_gate: list[bool]
     over_limit: int = 0
 
 
@@ -733,10 +745,9 @@ class _SentenceReader:
         relations = self._relations()
         # Update the discourse after reading, so a pronoun never resolves to a later mention.
         remember_mentions(self.discourse, self._mentions)
-        self._remember_unknown_subject()
         return _dedupe_events(events), _dedupe_relations(relations)
 
-    def _remember_unknown_subject(self) -> None:
+    def remember_unknown_subject(self) -> None:
         """ "Pence said ...": the main subject is a named person who is no actor we know."""
         root = self.sdoc[:].root
         subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
