@@ -235,3 +235,14 @@ def test_led_phrase_takes_the_leaders_name():
     assert ms[0].actors[0].country == "SAU"
     ms = Gazetteer.default().find_mentions("Russian-backed separatists attacked.")
     assert ms[0].text == "Russian"
+
+
+def test_anti_names_no_one(gaz: Gazetteer) -> None:
+    """ "Anti-American protesters" oppose the United States and are not its people."""
+    found = gaz.find_mentions("Anti-American protesters marched past the Japanese embassy.", DATE)
+    assert found and not [c for m in found for c in codes(m) if c.startswith("USA")]
+    assert gaz.resolve("anti-Japanese protests") is None
+
+
+def test_the_british_take_a_title(gaz: Gazetteer) -> None:
+    assert codes(only(gaz, "the British foreign minister")) == ["GBRGOV"]

@@ -1304,3 +1304,18 @@ def test_a_past_fact_after_after_keeps_its_truth(code):
         "severed ties with Tripoli."
     )
     assert ("TCD", "LBY", "16") in dyads(events, "asserted")
+
+
+def test_time_spans_of_talks_are_the_talks(code):
+    events, _ = code("The Kenyan and Ugandan presidents held five hours of talks on Friday.")
+    assert {("KEN", "UGA", "04"), ("UGA", "KEN", "04")} <= dyads(events)
+
+
+def test_a_leader_and_his_counterpart_as_joint_subjects(code):
+    events, _ = code("Kenya's president and his Ugandan counterpart signed an agreement on Friday.")
+    assert {("KEN", "UGA", "05"), ("UGA", "KEN", "05")} <= dyads(events)
+
+
+def test_troops_massed_along_a_border_hung_on_the_object(code):
+    events, _ = code("Chad has massed thousands of troops along its border with Sudan.")
+    assert ("TCD", "SDN", "15") in dyads(events)

@@ -462,6 +462,12 @@ class Gazetteer:
         if isinstance(date, dt.datetime):
             date = date.date()
         cands, nouns = self._scan(text, date)
+        # "anti-American protesters" oppose the United States; they are not its people
+        cands = [
+            c
+            for c in cands
+            if not text[max(0, c.start - 5) : c.start].lower().endswith(("anti-", "anti "))
+        ]
         cands = self._compounds(text, cands)
         cands = self._led_phrases(text, cands)
         cands = self._group_homes(text, cands)

@@ -1791,7 +1791,9 @@ class _SentenceReader:
         """Actors nested inside a prepositional object that itself names the subject's own
         place: 'on its border with Syria', 'to the Indian side of the frontier with China'."""
         out: list[Ref] = []
-        for c in v.children:
+        # the parser may hang the place on the object: "massed thousands of troops along ..."
+        holders = [v, *(c for c in v.children if c.dep_ in {"dobj", "obj"})]
+        for c in (c for h in holders for c in h.children):
             if c.dep_ == "prep" and c.lower_ in preps:
                 for p in c.children:
                     if p.dep_ == "pobj":
@@ -2326,12 +2328,15 @@ class _SentenceReader:
                     out.extend(r for r in appos if r not in out)
                     continue
             if ref is None and t.pos_ == "NOUN":
-                for c in t.children:
-                    if c.dep_ == "acl" and c.tag_ == "VBN":
-                        agent = self._agent(c)
-                        if agent:
-                            out.extend(r for r in agent if r not in out)
-                if out:
+                agents = [
+                    r
+                    for c in t.children
+                    if c.dep_ == "acl" and c.tag_ == "VBN"
+                    for r in self._agent(c)
+                    if r not in out
+                ]
+                if agents:
+                    out.extend(agents)
                     continue
             if ref is None and _lemma(t) in _GROUP_NOUNS:
                 members = [
@@ -3415,6 +3420,12 @@ CONTAINER_NOUNS = {
     "batch",
     "programme",
     "program",
+    # "held five hours of talks", "after two days of talks"
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
 }
 _HOLDER_NOUNS = {
     "government",
