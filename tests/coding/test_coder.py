@@ -1319,3 +1319,19 @@ def test_a_leader_and_his_counterpart_as_joint_subjects(code):
 def test_troops_massed_along_a_border_hung_on_the_object(code):
     events, _ = code("Chad has massed thousands of troops along its border with Sudan.")
     assert ("TCD", "SDN", "15") in dyads(events)
+
+
+def test_aid_flown_or_withheld_and_trade_frozen(code):
+    events, _ = code("Kenya flew hundreds of tonnes of food to Somalia on Friday.")
+    assert ("KEN", "SOM", "07") in dyads(events)
+    events, _ = code("Sweden is withholding $20 million in aid from Uganda.")
+    assert ("SWE", "UGA", "16") in dyads(events)
+    events, _ = code("Morocco froze all new trade and investment with Algeria.")
+    assert ("MAR", "DZA", "16") in dyads(events)
+
+
+def test_a_condemned_killing_is_aimed_at_its_author(code):
+    events, _ = code(
+        "The Japanese government condemned the beheading of a Japanese hostage by ISIS."
+    )
+    assert {("JPN", "ISIS", "11"), ("ISIS", "JPN", "18")} <= dyads(events)

@@ -3389,6 +3389,23 @@ QUANTITY_NOUNS = {
     "convoy",
     "column",
     "wave",
+    # measures: "hundreds of tonnes of drinking water"
+    "tonne",
+    "tonnes",
+    "ton",
+    "tons",
+    "barrel",
+    "barrels",
+    "litre",
+    "litres",
+    "liter",
+    "liters",
+    "shipload",
+    "shiploads",
+    "planeload",
+    "planeloads",
+    "truckload",
+    "truckloads",
 }
 # Nouns whose "of"-complement names the event: "a message of sympathy", "words of praise".
 CONTAINER_NOUNS = {
@@ -3974,7 +3991,7 @@ def _quantified(c: Any) -> Any:
         if p.dep_ == "prep" and p.lower_ in {"of", "in"}:
             for pobj in p.children:
                 if pobj.dep_ == "pobj":
-                    return pobj
+                    return _quantified(pobj) or pobj  # "hundreds of tonnes of water"
     return None
 
 
