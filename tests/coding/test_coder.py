@@ -1335,3 +1335,16 @@ def test_a_condemned_killing_is_aimed_at_its_author(code):
         "The Japanese government condemned the beheading of a Japanese hostage by ISIS."
     )
     assert {("JPN", "ISIS", "11"), ("ISIS", "JPN", "18")} <= dyads(events)
+
+
+def test_the_one_prompted_does_the_act(code):
+    events, _ = code(
+        "The vote angered Ankara, prompting Turkey to recall its ambassador from Vienna."
+    )
+    assert ("TUR", "AUT", "16") in dyads(events)
+
+
+def test_a_broker_is_no_party_to_the_talks(code):
+    events, _ = code("Ethiopia suspended U.S.-brokered talks with Egypt on Thursday.")
+    assert ("ETH", "EGY", "16") in dyads(events)
+    assert not {d for d in dyads(events) if "USA" in d[:2]}

@@ -63,6 +63,7 @@ SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 MONADIC_ROOTS = {"01", "15"}
 # "a ceasefire brokered by Oman": the participle's agent mediates (045) between the parties.
 MEDIATION_VERBS = {"broker", "mediate", "facilitate"}
+MEDIATING_PARTICIPLES = frozenset({"brokered", "mediated", "facilitated", "sponsored", "hosted"})
 # People who speak for a party named after "for": "a spokeswoman for the German government"
 SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy"}
 # People who work for a party named after "to": "an aide to the Cambodian prime minister"
@@ -2260,6 +2261,8 @@ class _SentenceReader:
         """Actors named in a noun's modifiers: 'Indian objections', 'the Russo-Pak exercise'."""
         out: list[Ref] = []
         for c in n.children:
+            if c.dep_ == "amod" and c.lower_.rsplit("-", 1)[-1] in MEDIATING_PARTICIPLES:
+                continue  # "U.S.-brokered talks": the broker is no party to them
             if c.dep_ in {"compound", "amod", "nmod", "poss", "npadvmod"}:
                 for tok in [c, *list(c.subtree)]:
                     ref = self._ref_at(tok)
@@ -3301,6 +3304,15 @@ OBJECT_CONTROL = {
     "fault",
     "punish",
     "sanction",
+    # "prompting Netanyahu to call off the visit": the one prompted acts
+    "prompt",
+    "compel",
+    "oblige",
+    "convince",
+    "spur",
+    "pressure",
+    "pressurise",
+    "pressurize",
 }
 # Verbs used as light verbs beyond the lexicon's list ("go to war", "take action").
 _LIGHT_TOO = {"go", "take"}
