@@ -1348,3 +1348,15 @@ def test_a_broker_is_no_party_to_the_talks(code):
     events, _ = code("Ethiopia suspended U.S.-brokered talks with Egypt on Thursday.")
     assert ("ETH", "EGY", "16") in dyads(events)
     assert not {d for d in dyads(events) if "USA" in d[:2]}
+
+
+def test_whose_forces_carry_their_sector(code):
+    events, _ = code(
+        "Israel, whose warplanes have pounded southern Lebanon for a week, said nothing."
+    )
+    assert ("ISR", "LBN", "19") in dyads(events)
+
+
+def test_warfare_is_coded_by_its_weapons(code):
+    events, _ = code("The Iraqi army waged chemical warfare against Iran.", date="1988-03-20")
+    assert [e["cameo"] for e in events if e["target"]] == ["2041"]

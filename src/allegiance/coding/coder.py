@@ -1962,6 +1962,17 @@ class _SentenceReader:
     def _weapon_kind(self, trigger: Any) -> str | None:
         """ "used chemical weapons", "dropped an atomic bomb": the weapon's kind codes it."""
         kinds = self.lex.weapon_kinds
+        if trigger.pos_ == "NOUN" and (
+            kind := next(
+                (
+                    kinds[_lemma(c)]
+                    for c in trigger.children
+                    if c.dep_ in {"amod", "compound"} and _lemma(c) in kinds
+                ),
+                None,
+            )
+        ):
+            return kind  # "waged germ warfare", "a chemical attack"
         weapons = [c for c in trigger.children if c.dep_ in {"dobj", "obj"}]
         weapons += [
             p
@@ -2235,6 +2246,16 @@ class _SentenceReader:
                         )
         return ref
 
+    @staticmethod
+    def _in_sector(ref: Ref, sector: str | None) -> Ref:
+        """The same states' actors of one sector ("its troops" -> the state's MIL)."""
+        if sector is None or any(a.sector or not a.country for a in ref.actors):
+            return ref
+        actors = tuple(
+            Actor(f"{a.country}{sector}", a.country, sector, a.name, a.text) for a in ref.actors
+        )
+        return Ref(actors, ref.start, ref.end, ref.resolved)
+
     def _nested_refs(self, tok: Any, depth: int) -> list[Ref]:
         """Actors a little deeper in a phrase: 'a role in the attack on the Indian parliament',
         'about reaching a deal with Ethiopia'."""
@@ -2403,6 +2424,9 @@ class _SentenceReader:
                         ]
                     for c in [*mods, *(x for m in mods if m.dep_ == "amod" for x in m.conjuncts)]:
                         r = self._ref_at(c)
+                        if r is not None and c.lower_ == "whose":
+                            # "Israel, whose warplanes have pounded ...": the owner's forces
+                            r = self._in_sector(r, self.gaz.sector_of(t.text))
                         if (
                             r
                             and r not in out
