@@ -1360,3 +1360,10 @@ def test_whose_forces_carry_their_sector(code):
 def test_warfare_is_coded_by_its_weapons(code):
     events, _ = code("The Iraqi army waged chemical warfare against Iran.", date="1988-03-20")
     assert [e["cameo"] for e in events if e["target"]] == ["2041"]
+
+
+def test_the_speaker_and_the_one_told_hold_the_talks(code):
+    events, _ = code(
+        "Cuba told senior Mexican officials during talks in Havana that visas were late."
+    )
+    assert {("CUB", "MEX", "04"), ("MEX", "CUB", "04")} <= dyads(events)

@@ -1709,6 +1709,18 @@ class _SentenceReader:
                 a.code for r in joint for a in r.actors
             }:
                 sources = joint
+            elif spot.head.lower_ in {"during", "at"} and joint and code[:2] == "04":
+                # "Cuba told senior U.S. officials during talks in Havana": the speaker and
+                # the one told held them
+                told = [
+                    r
+                    for c in spot.head.head.children
+                    if c.dep_ in {"dobj", "dative"}
+                    for r in self._refs_of(c)
+                ]
+                own = {a.country for r in joint for a in r.actors}
+                if told and not {a.country for r in told for a in r.actors} & own:
+                    sources, targets = joint, told
         if (
             not sources
             and targets
