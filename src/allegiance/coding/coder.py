@@ -1709,7 +1709,11 @@ class _SentenceReader:
                 a.code for r in joint for a in r.actors
             }:
                 sources = joint
-            elif spot.head.lower_ in {"during", "at"} and joint and code[:2] == "04":
+            elif (
+                spot.head.lower_ in {"during", "at"}
+                and sum(len(r.actors) for r in joint) == 1
+                and code[:2] == "04"
+            ):
                 # "Cuba told senior U.S. officials during talks in Havana": the speaker and
                 # the one told held them
                 told = [
