@@ -1367,3 +1367,8 @@ def test_the_speaker_and_the_one_told_hold_the_talks(code):
         "Cuba told senior Mexican officials during talks in Havana that visas were late."
     )
     assert {("CUB", "MEX", "04"), ("MEX", "CUB", "04")} <= dyads(events)
+
+
+def test_forces_surrounding_a_place_blockade_it(code):
+    events, _ = code("Ethiopian tanks have surrounded the Eritrean president's headquarters.")
+    assert ("ETH", "ERI", "19") in dyads(events)
