@@ -64,11 +64,8 @@ def test_second_development_event_scores_floor(second_development):
 
 
 def test_third_development_event_scores_floor(third_development):
-    assert third_development.events_root.precision >= 0.75
-    assert third_development.events_root.f1 >= 0.48
-    assert third_development.modality.value >= 0.80
-    assert third_development.date_year.value >= 0.90
-    assert third_development.no_event_sentences.value >= 0.95
+    assert third_development.events_root.precision >= 0.82
+    assert third_development.events_root.f1 >= 0.54
 
 
 def test_held_out_event_scores_floor(held_out):
@@ -76,15 +73,18 @@ def test_held_out_event_scores_floor(held_out):
     assert held_out.events_root.f1 >= 0.50
 
 
-def test_modality_and_dates_floor(development, second_development, held_out):
-    for report in (development, second_development, held_out):
+def test_modality_and_dates_floor(development, second_development, third_development, held_out):
+    for report in (development, second_development, third_development, held_out):
         assert report.modality.value >= 0.90
         assert report.date_year.value >= 0.90
 
 
-def test_relations_and_empty_sentences_floor(development, second_development, held_out):
+def test_relations_and_empty_sentences_floor(
+    development, second_development, third_development, held_out
+):
     assert development.relations.f1 >= 0.75
     assert second_development.relations.f1 >= 0.70
+    assert third_development.relations.f1 >= 0.40
     assert held_out.relations.f1 >= 0.45
-    for report in (development, second_development, held_out):
+    for report in (development, second_development, third_development, held_out):
         assert report.no_event_sentences.value >= 0.95
