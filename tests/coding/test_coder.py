@@ -1372,3 +1372,24 @@ def test_the_speaker_and_the_one_told_hold_the_talks(code):
 def test_forces_surrounding_a_place_blockade_it(code):
     events, _ = code("Ethiopian tanks have surrounded the Eritrean president's headquarters.")
     assert ("ETH", "ERI", "19") in dyads(events)
+
+
+def test_a_leader_named_in_full_is_later_named_by_surname(code):
+    events, _ = code(
+        "Kenyan President Uhuru Kenyatta arrived in Kampala on Monday. "
+        "Kenyatta praised Uganda for its help.",
+        date="2016-07-20",
+    )
+    assert ("KEN", "UGA", "05") in dyads(events)
+    # a month is never a surname: "Theresa May ... in May"
+    events, _ = code(
+        "British Prime Minister Theresa May met the Irish leader. Ireland criticised the plan "
+        "in May.",
+        date="2017-07-20",
+    )
+    assert ("IRL", "GBR", "11") not in dyads(events)
+
+
+def test_money_counts_as_a_quantity(code):
+    events, _ = code("Washington sent hundreds of millions of dollars in aid to Honduras.")
+    assert ("USA", "HND", "07") in dyads(events)

@@ -31,6 +31,7 @@ from allegiance.coding.discourse import (
 from allegiance.coding.lexicon import NO_EVENT, Lexicon, NounSense, StanceCue, VerbSense
 from allegiance.coding.modality import ModalityReader, is_infinitive_complement
 from allegiance.coding.timex import (
+    MONTHS,
     WEEKDAYS,
     Timex,
     before_document,
@@ -193,6 +194,8 @@ QUANTIFIERS = {
 TOPIC_PREPS = frozenset({"on", "over", "at", "about"})
 # Sectors that are not the state's own forces: their bombings are not air raids.
 NON_STATE_SECTORS = frozenset({"INS", "REB", "CVL", "POL", "BUS", "NGO", "MED"})
+# Verbs by which one party addresses another in talks: "Cuba told U.S. officials during talks".
+ADDRESSING_VERBS = frozenset({"inform", "assure", "warn", "urge", "ask", "press", "brief"})
 # First-person words, read inside quotes as the quote's speaker.
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
@@ -320,7 +323,7 @@ class Coder:
     def _prepare(self, doc: Document) -> _Prepared:
         original = doc.text or ""
         text = normalise(original)
-        mentions = self.gazetteer.find_mentions(text, doc.date)
+        mentions = with_surnames(text, self.gazetteer.find_mentions(text, doc.date))
         sentences = list(split_sentences(text))
         selected: list[tuple[Sentence, list[Mention]]] = []
         parse: list[bool] = []
@@ -491,6 +494,40 @@ class _Prepared:
 _BARE_WEEKDAY = re.compile(rf"(?i)(on |this )?({'|'.join(WEEKDAYS)})$")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
+
+
+_SURNAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+
+
+def with_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Within one document a leader named in full ("President Uhuru Kenyatta") is later named
+    by surname alone ("Kenyatta said"); those later mentions stand for the same actor.  Only
+    surnames that are capitalised words, not months or weekdays, and not already part of
+    another mention count."""
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        if m.kind not in {"leader", "title"} or len(m.actors) != 1:
+            continue
+        words = m.text.split()
+        last = words[-1] if words else ""
+        if (
+            len(words) >= 2
+            and len(last) >= 3
+            and _SURNAME.fullmatch(last)
+            and last.lower() not in MONTHS
+            and last.lower() not in WEEKDAYS
+        ):
+            first.setdefault(last, m)
+    if not first:
+        return mentions
+    spans = [(m.start, m.end) for m in mentions]
+    extra: list[Mention] = []
+    for name, m in first.items():
+        for hit in re.finditer(rf"\b{re.escape(name)}\b", text):
+            if hit.start() < m.end or any(s < hit.end() and hit.start() < e for s, e in spans):
+                continue
+            extra.append(Mention(hit.start(), hit.end(), name, m.actors, "leader", False))
+    return sorted(mentions + extra, key=lambda x: x.start) if extra else mentions
 
 
 def remember_mentions(discourse: Discourse, mentions: list[Mention]) -> None:
@@ -1713,6 +1750,7 @@ class _SentenceReader:
                 spot.head.lower_ in {"during", "at"}
                 and sum(len(r.actors) for r in joint) == 1
                 and code[:2] == "04"
+                and _lemma(spot.head.head) in REPORTING | ADDRESSING_VERBS
             ):
                 # "Cuba told senior U.S. officials during talks in Havana": the speaker and
                 # the one told held them
@@ -3458,6 +3496,11 @@ QUANTITY_NOUNS = {
     "planeloads",
     "truckload",
     "truckloads",
+    # money: "hundreds of millions of dollars in aid"
+    "dollar",
+    "dollars",
+    "euro",
+    "euros",
 }
 # Nouns whose "of"-complement names the event: "a message of sympathy", "words of praise".
 CONTAINER_NOUNS = {
