@@ -1393,3 +1393,10 @@ def test_a_leader_named_in_full_is_later_named_by_surname(code):
 def test_money_counts_as_a_quantity(code):
     events, _ = code("Washington sent hundreds of millions of dollars in aid to Honduras.")
     assert ("USA", "HND", "07") in dyads(events)
+
+
+def test_territory_taken_from_a_state(code):
+    events, _ = code("Ethiopian troops seized the town from Eritrea last week.")
+    assert ("ETH", "ERI", "19") in dyads(events)
+    events, _ = code("Eritrean forces recaptured Badme from Ethiopia on Friday.")
+    assert ("ERI", "ETH", "19") in dyads(events)
