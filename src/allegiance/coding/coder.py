@@ -29,7 +29,7 @@ from allegiance.coding.discourse import (
     Discourse,
 )
 from allegiance.coding.lexicon import NO_EVENT, Lexicon, NounSense, StanceCue, VerbSense
-from allegiance.coding.modality import ModalityReader, is_infinitive_complement
+from allegiance.coding.modality import ModalityReader, is_infinitive_complement, is_when_clause
 from allegiance.coding.timex import (
     MONTHS,
     WEEKDAYS,
@@ -2016,17 +2016,10 @@ class _SentenceReader:
     def _weapon_kind(self, trigger: Any) -> str | None:
         """ "used chemical weapons", "dropped an atomic bomb": the weapon's kind codes it."""
         kinds = self.lex.weapon_kinds
-        if trigger.pos_ == "NOUN" and (
-            kind := next(
-                (
-                    kinds[_lemma(c)]
-                    for c in trigger.children
-                    if c.dep_ in {"amod", "compound"} and _lemma(c) in kinds
-                ),
-                None,
-            )
-        ):
-            return kind  # "waged germ warfare", "a chemical attack"
+        if trigger.pos_ == "NOUN":  # "waged germ warfare", "a chemical attack"
+            for c in trigger.children:
+                if c.dep_ in {"amod", "compound"} and _lemma(c) in kinds:
+                    return kinds[_lemma(c)]
         weapons = [c for c in trigger.children if c.dep_ in {"dobj", "obj"}]
         weapons += [
             p
@@ -2504,24 +2497,8 @@ class _SentenceReader:
                             if p.dep_ == "pobj" and self._ref_at(p) is ref:
                                 for x in p.conjuncts:
                                     r = self._ref_at(x)
-                                    if r is not None and all(a.sector is None for a in r.actors):
-                                        r = Ref(
-                                            tuple(
-                                                Actor(
-                                                    f"{a.country}{sector or ''}",
-                                                    a.country,
-                                                    sector,
-                                                    a.name,
-                                                    a.text,
-                                                )
-                                                if a.country
-                                                else a
-                                                for a in r.actors
-                                            ),
-                                            r.start,
-                                            r.end,
-                                            r.resolved,
-                                        )
+                                    if r is not None:
+                                        r = self._in_sector(r, sector)
                                     if r is not None and r not in out:
                                         out.append(r)
             for c in t.children:
@@ -3243,7 +3220,7 @@ class _SentenceReader:
             anchor = self._anchor(root)
             if anchor is None:
                 continue
-            if anchor not in chain and _is_when_clause(anchor):
+            if anchor not in chain and is_when_clause(anchor):
                 # "When X was killed in July 2016, Y flew to Phnom Penh": the when-clause
                 # dates the clause it modifies
                 anchor = anchor.head
@@ -3759,12 +3736,6 @@ def _instrument_verb(with_prep: Any) -> Any:
     if head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"dobj", "obj"}:
         head = head.head
     return head if head.pos_ == "VERB" else None
-
-
-def _is_when_clause(clause: Any) -> bool:
-    return clause.dep_ == "advcl" and any(
-        c.dep_ == "advmod" and c.lower_ == "when" and c.i < clause.i for c in clause.children
-    )
 
 
 def _inside_quote(tok: Any) -> bool:

@@ -335,12 +335,15 @@ def _looks_forward(v: Any) -> bool:
     return _lemma(v) == "look" and any(c.lower_ == "forward" for c in v.children)
 
 
-def _present_when_clause(clause: Any) -> bool:
-    return (
-        clause.dep_ == "advcl"
-        and clause.tag_ in {"VBP", "VBZ"}
-        and any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children)
+def is_when_clause(clause: Any) -> bool:
+    """An adverbial clause opened by "when": "when they meet", "When X was killed, ..."."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "advmod" and c.lower_ == "when" and c.i < clause.i for c in clause.children
     )
+
+
+def _present_when_clause(clause: Any) -> bool:
+    return is_when_clause(clause) and clause.tag_ in {"VBP", "VBZ"}
 
 
 def _lemma(tok: Any) -> str:
