@@ -70,6 +70,7 @@ def test_add_dictionary_counts_and_overrides(tmp_path: Path) -> None:
             "ends before",
         ),
         ("leaders:\n  - {name: X, country: PAK, sector: ARMY}\n", 2, "unknown sector"),
+        ("leaders:\n  - {name: X, country: PAK, gender: w}\n", 2, "gender must be f or m"),
         ("states: [\n  oops: : :\n", 2, "invalid YAML"),
         ("countries:\n  - iso3: ZZZ\n", 1, "unknown section"),
     ],

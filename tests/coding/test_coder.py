@@ -1104,6 +1104,16 @@ def test_the_two_leaders_are_the_last_two_people_named(code):
     assert not {d for d in dyads(events, "future") if "PRY" in d}
 
 
+def test_he_and_she_find_a_leader_of_their_gender(code):
+    text = "Golda Meir met Willy Brandt in Jerusalem. {} praised {} for the new trade accord."
+    events, _ = code(text.format("She", "him"), date="1973-06-12")
+    assert ("ISR", "DEU", "05") in dyads(events)
+    assert ("DEU", "ISR", "05") not in dyads(events)
+    events, _ = code(text.format("He", "her"), date="1973-06-12")
+    assert ("DEU", "ISR", "05") in dyads(events)
+    assert ("ISR", "DEU", "05") not in dyads(events)
+
+
 def test_an_owner_pronoun_is_no_party_when_one_is_named_further_in(code):
     events, _ = code(
         '"Peru is also committed to improving our economic relationship with Chile," '
@@ -1400,3 +1410,76 @@ def test_territory_taken_from_a_state(code):
     assert ("ETH", "ERI", "19") in dyads(events)
     events, _ = code("Eritrean forces recaptured Badme from Ethiopia on Friday.")
     assert ("ERI", "ETH", "19") in dyads(events)
+
+
+def test_a_violent_act_in_a_foreign_state_is_aimed_at_it(code):
+    events, _ = code("Israeli aircraft struck weapons depots in Syria on Sunday.")
+    assert ("ISR", "SYR", "19") in dyads(events)
+    events, _ = code("Turkey condemned the Russian air strikes in Syria.")
+    assert ("RUS", "SYR", "19") in dyads(events)
+
+
+def test_a_violent_act_on_home_ground_has_no_place_target(code):
+    events, _ = code("Pakistani troops killed five militants in Waziristan and Balochistan.")
+    assert not {d for d in dyads(events) if d[1] == "PAK" and d[0] == "PAK"}
+    events, _ = code("Egyptian jets bombed militant hideouts in Egypt's north.")
+    assert not events
+
+
+def test_a_named_place_gives_the_state_attacked_or_visited(code):
+    events, _ = code("Russian forces shelled Kharkiv and Kherson overnight.")
+    assert ("RUS", "UKR", "19") in dyads(events)
+    events, _ = code("Kharkiv was shelled by Russian artillery overnight.")
+    assert ("RUS", "UKR", "19") in dyads(events)
+    events, _ = code("Russian air strikes on Aleppo killed 40 people.")
+    assert ("RUS", "SYR", "19") in dyads(events)
+    events, _ = code("Israel captured the Golan Heights in 1967.")
+    assert ("ISR", "SYR", "19") in dyads(events)
+    events, _ = code("The U.S. president visited Hiroshima last week.")
+    assert ("USA", "JPN", "04") in dyads(events)
+
+
+def test_a_place_is_no_party_and_no_antecedent(code):
+    events, _ = code("Lahore hosted a cricket match. It condemned India on Monday.")
+    assert not events
+    events, _ = code("Indian and Pakistani officials met in Lahore on Monday.")
+    assert {d[:2] for d in dyads(events)} <= {("IND", "PAK"), ("PAK", "IND")}
+
+
+def test_an_accused_act_on_its_own_doer_is_aimed_at_the_accuser(code):
+    events, _ = code("Niger accused Mali of launching an unprovoked raid on its border posts.")
+    assert ("MLI", "NER", "19") in dyads(events, "alleged")
+    assert ("MLI", "MLI", "19") not in dyads(events)
+    events, _ = code("Laos accused Thailand of launching an attack on Cambodia.")
+    assert ("THA", "KHM", "19") in dyads(events, "alleged")
+
+
+def test_an_act_supplied_with_a_noun_takes_the_verbs_modality(code):
+    events, _ = code("Kyiv accused Minsk of supplying Moscow with artillery shells.")
+    assert ("BLR", "RUS", "07") in dyads(events, "alleged")
+    events, _ = code("Belarus will supply Russia with artillery shells.")
+    assert ("BLR", "RUS", "07") in dyads(events, "future")
+
+
+def test_a_leader_acting_in_a_foreign_capital_is_visiting(code):
+    events, _ = code(
+        "Chilean President Michelle Bachelet announced in Lima on Monday that the two "
+        "countries would share border data.",
+        date="2015-06-01",
+    )
+    assert ("CHL", "PER", "04") in dyads(events)
+    events, _ = code("Speaking in Nairobi, the British foreign secretary praised the reforms.")
+    assert ("GBR", "KEN", "04") in dyads(events)
+
+
+def test_no_visit_at_home_or_at_a_third_party_venue(code):
+    events, _ = code("The French president said in Paris that he would not resign.")
+    assert not events
+    events, _ = code(
+        "The Iranian foreign minister met the Saudi foreign minister in Beijing on Friday."
+    )
+    assert not {d for d in dyads(events) if "CHN" in d}
+    events, _ = code(
+        "A treaty was signed in Rome by the Italian prime minister and the Austrian chancellor."
+    )
+    assert not {d for d in dyads(events) if d[2] == "04"}

@@ -104,6 +104,7 @@ class Target:
     terms: tuple[tuple[dt.date | None, dt.date | None], ...] = ()
     default: bool = True  # PETRARCH: used when no dated restriction applies
     homes: dict[str, str] = field(default_factory=dict)  # group: home country -> code
+    gender: str | None = None  # a person's, "f" or "m", for "she" and "he"; None if unknown
 
     def in_term(self, date: dt.date) -> bool:
         return any(
@@ -178,6 +179,7 @@ YAML_SECTIONS = (
     "modifiers",
     "exclusions",
     "led_by",
+    "places",
 )
 
 
@@ -281,6 +283,8 @@ def parse_yaml(text: str, path: str) -> Content:
         _group(rec, path, out)
     for rec in doc.get("leaders") or []:
         _leader(rec, path, out)
+    for rec in doc.get("places") or []:
+        _place(rec, path, out)
     sectors = doc.get("sectors") or {}
     if not isinstance(sectors, dict):
         raise DictionaryError(path, doc["__line__"], "'sectors' must map a sector to its nouns")
@@ -399,6 +403,9 @@ def _leader(rec: Any, path: str, out: Content) -> None:
     country = str(rec["country"]).upper()
     sector = _sector(rec.get("sector", "GOV"), path, line)
     terms = _terms(rec, path)
+    gender = str(rec.get("gender", "m")).lower()
+    if gender not in {"f", "m"}:
+        raise DictionaryError(path, line, f"gender must be f or m, not {rec['gender']!r}")
     target = Target(
         country + (sector or ""),
         country,
@@ -407,7 +414,22 @@ def _leader(rec: Any, path: str, out: Content) -> None:
         "leader",
         terms=terms,
         default=not terms,
+        gender=gender,
     )
+    for item in [rec["name"], *_strings(rec, "aliases", path)]:
+        text, case = _surface_text(item, path, line)
+        out.surfaces.append(Surface(text, target, case))
+    out.records += 1
+
+
+def _place(rec: Any, path: str, out: Content) -> None:
+    _require(rec, ("name", "country"), path, "places", 1)
+    line = rec["__line__"]
+    country = str(rec["country"]).upper()
+    if not re.fullmatch(r"[A-Z]{3}", country):
+        raise DictionaryError(path, line, f"country must be an ISO3 code, not {rec['country']!r}")
+    # the actor is the state the place lies in; its name is filled in by the gazetteer
+    target = Target(country, country, None, str(rec["name"]), "place")
     for item in [rec["name"], *_strings(rec, "aliases", path)]:
         text, case = _surface_text(item, path, line)
         out.surfaces.append(Surface(text, target, case))

@@ -34,6 +34,7 @@ from allegiance.actors.dictionaries import (
 from allegiance.model import Actor
 
 PACKAGED_FILES = (
+    "places.yaml",  # first: any other name written the same way wins over a place
     "states.yaml",
     "organisations.yaml",
     "groups.yaml",
@@ -67,6 +68,7 @@ class Mention:
     actors: tuple[Actor, ...]
     kind: str
     plural: bool
+    gender: str | None = None  # a named person's, "f" or "m"
 
 
 @dataclass(slots=True)
@@ -212,7 +214,7 @@ class Gazetteer:
         if "\x00" in text:
             raise DictionaryError(p, text[: text.index("\x00")].count("\n") + 1, "binary data")
         if looks_like_petrarch(text) and not re.search(
-            r"^(states|organi[sz]ations|groups|leaders|sectors|exclusions):", text, re.M
+            r"^(states|organi[sz]ations|groups|leaders|sectors|exclusions|places):", text, re.M
         ):
             if is_agent_dictionary(text):
                 content = parse_petrarch_agents(text, str(p))
@@ -417,7 +419,7 @@ class Gazetteer:
             if lead and lead.end() < end:
                 start = lead.end()
         name = target.name
-        if target.kind == "leader" and target.country in self._countries:
+        if target.kind in {"leader", "place"} and target.country in self._countries:
             name = self._countries[target.country].name  # the actor is the state
         part = (target.code, target.country, target.sector, name)
         return _Cand(start, end, target.kind, [part], target.plural, target)
@@ -482,7 +484,8 @@ class Gazetteer:
                 self._as_of(Actor(code, country, sector, name, span), date)
                 for code, country, sector, name in c.parts
             )
-            out.append(Mention(c.start, c.end, span, actors, c.kind, c.plural))
+            gender = c.target.gender if c.target is not None and len(c.parts) == 1 else None
+            out.append(Mention(c.start, c.end, span, actors, c.kind, c.plural, gender))
         return out
 
     def _as_of(self, actor: Actor, date: dt.date | None) -> Actor:

@@ -27,6 +27,7 @@ from allegiance.coding.discourse import (
     SINGLE_NOUNS,
     SINGULAR_PRONOUNS,
     Discourse,
+    gender_agrees,
 )
 from allegiance.coding.lexicon import NO_EVENT, Lexicon, NounSense, StanceCue, VerbSense
 from allegiance.coding.modality import ModalityReader, is_infinitive_complement, is_when_clause
@@ -372,7 +373,7 @@ class Coder:
             return mentions
         found = self.gazetteer.find_mentions(text[start:end], dt.date(years[0], 7, 1))
         return [
-            Mention(m.start + start, m.end + start, m.text, m.actors, m.kind, m.plural)
+            Mention(m.start + start, m.end + start, m.text, m.actors, m.kind, m.plural, m.gender)
             for m in found
         ]
 
@@ -526,16 +527,20 @@ def with_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
         for hit in re.finditer(rf"\b{re.escape(name)}\b", text):
             if hit.start() < m.end or any(s < hit.end() and hit.start() < e for s, e in spans):
                 continue
-            extra.append(Mention(hit.start(), hit.end(), name, m.actors, "leader", False))
+            extra.append(Mention(hit.start(), hit.end(), name, m.actors, "leader", False, m.gender))
     return sorted(mentions + extra, key=lambda x: x.start) if extra else mentions
 
 
 def remember_mentions(discourse: Discourse, mentions: list[Mention]) -> None:
     """Make a sentence's named parties referents for the pronouns of later sentences."""
     for m in mentions:
-        if m.actors:
+        if m.actors and m.kind != "place":  # "it" is never Lahore
             discourse.mention(
-                tuple(m.actors), m.plural, m.start, person=m.kind in {"leader", "title"}
+                tuple(m.actors),
+                m.plural,
+                m.start,
+                person=m.kind in {"leader", "title"},
+                gender=m.gender,
             )
 
 
@@ -642,7 +647,7 @@ class _Antecedents:
 
     def add(self, mentions: list[Mention]) -> None:
         for m in mentions:
-            if not m.actors:
+            if not m.actors or m.kind == "place":
                 continue
             person = m.kind in {"leader", "title"}
             plural = m.plural or len(m.actors) > 1
@@ -687,6 +692,7 @@ class _SentenceReader:
         self.base = sent.start
         self.discourse = discourse
         self.token_refs: dict[int, Ref] = {}
+        self.place_refs: dict[int, Ref] = {}  # head token of a place name -> its state
         self.heads: dict[int, int] = {}
         # sentence offsets of characters inside a mention (to tell names within names)
         self._named = {i for m in mentions for i in range(m.start - self.base, m.end - self.base)}
@@ -699,6 +705,10 @@ class _SentenceReader:
             if m.kind == "country" and self._part_of_a_name(span):
                 continue
             ref = Ref(tuple(m.actors), m.start, m.end)
+            if m.kind == "place":
+                # a city or region is no party; it only says where an act was aimed
+                self.place_refs[span.root.i] = ref
+                continue
             for tok in span:
                 self.token_refs[tok.i] = ref
             self.heads[span.root.i] = span.root.i
@@ -779,11 +789,88 @@ class _SentenceReader:
         _nominal_intents(found)
         _aim_accused_acts(found)
         found.extend(self._conditional_threats(found))
+        found.extend(self._visits_abroad(found))
         events = [e for f in found for e in self._events(f)]
         relations = self._relations()
         # Update the discourse after reading, so a pronoun never resolves to a later mention.
         remember_mentions(self.discourse, self._mentions)
         return _dedupe_events(events), _dedupe_relations(relations)
+
+    def _visits_abroad(self, found: list[_Found]) -> list[_Found]:
+        """A leader or official who acts in a foreign capital or city is visiting its state:
+        "Obama announced in Canberra", "Speaking in Havana, the Pope said".  Not when the act
+        is aimed at a third state (talks hosted in Geneva are no visit to Switzerland)."""
+        out: list[_Found] = []
+        for c in self.sdoc:
+            if c.dep_ != "prep" or c.lower_ != "in":
+                continue
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            ref = self.token_refs.get(pobj.i)
+            if ref is not None and _mention_kind(ref, self) != "capital":
+                ref = None
+            host = ref or next(iter(self._places_of(pobj)), None)
+            # the act the place belongs to: "signed a declaration on relations in Athens",
+            # "began two days of talks in Cairo"
+            v = c.head
+            while v.pos_ in {"NOUN", "PROPN", "ADP"} and v.head.i != v.i:
+                if v.pos_ != "ADP" and not self._venue(v):
+                    break  # "atrocities in Rakhine", "its embassy in Washington": no visit
+                v = v.head
+            passive = (v.dep_ == "acl" and v.tag_ == "VBN") or any(
+                x.dep_ in {"auxpass", "nsubjpass"} for x in v.children
+            )
+            if host is not None and v.pos_ in {"VERB", "AUX"} and not passive:
+                # "the diplomats seized in Tehran" were not visiting
+                out.extend(self._visit_by(v, host, found))
+        return out
+
+    def _venue(self, n: Any) -> bool:
+        """Does a place after this noun say where its governing act happened?  Yes for an
+        event or venue ("talks in Cairo") or the act's object ("signed a pact in Athens")."""
+        lemma = _lemma(n)
+        if lemma in RESIDENT_NOUNS:
+            return False
+        return (
+            lemma in VENUE_NOUNS
+            or n.lower_ in self.lex.nouns
+            or lemma in self.lex.nouns
+            # the act's object, or the visitor ("Trudeau, in Manila for a summit, ...")
+            or (n.dep_ in {"dobj", "obj", "nsubj"} and n.head.pos_ in {"VERB", "AUX"})
+        )
+
+    def _visit_by(self, v: Any, host: Ref, found: list[_Found]) -> list[_Found]:
+        visitors = [
+            r
+            for r in self._subjects(v)
+            if not r.resolved
+            # people, not the state: "the Turkish president", "Egyptian officials"
+            and _mention_kind(r, self) in {"leader", "title", "demonym"}
+            and all(a.sector == "GOV" for a in r.actors)
+        ]
+        states = {a.country for a in host.actors}
+        # "Erdogan and Mitsotakis signed ... in Athens": only the guest is visiting
+        visitors = [
+            Ref((a,), r.start, r.end) for r in visitors for a in r.actors if a.country not in states
+        ]
+        if not visitors:
+            return []
+        codes = {a.country for r in visitors for a in r.actors}
+        for f in found:
+            doers = {a.country for r in f.sources for a in r.actors}
+            clause = _clause_of(f.trigger)
+            if clause is None or clause.i != v.i:
+                continue
+            # a joint act with the host is the guest's visit ("Erdogan and Mitsotakis signed a
+            # declaration in Athens"); one with a third party is not ("met in Geneva")
+            aimed = {a.country for r in f.targets for a in r.actors} - states - codes
+            if aimed or (f.symmetric and len(doers) > 1 and not doers & states):
+                return []
+            told = {a.country for r in f.targets for a in r.actors}
+            if f.code[:3] in {"042", "043"} and told & states:
+                return []  # the visit is told already
+        return [_Found(v, "042", visitors, [host], False, 0.6)]
 
     def remember_unknown_subject(self) -> None:
         """ "Pence said ...": the main subject is a named person who is no actor we know."""
@@ -1090,6 +1177,8 @@ class _SentenceReader:
             ref = self.token_refs.get(obj.i)
             if ref is not None and _mention_kind(ref, self) == "capital":
                 thing.add("capital")  # "the Taliban seized Kabul": the city, not the state
+            if self._places_of(obj):
+                thing.add("territory")  # "Israel captured the Golan Heights"
 
         def fits(sense: VerbSense) -> bool:
             if sense.particle and sense.particle not in (particle, adv_particle):
@@ -1156,6 +1245,9 @@ class _SentenceReader:
                                 found = self._light_found(v, noun, nsense, passive, verb=lemma)
                                 if found is not None:
                                     found.targets = self._refs_of(obj)
+                                    # the verb's truth is the act's: "accused Iran of
+                                    # supplying Russia with drones" is alleged
+                                    found.modality = found.modality or self.coder.modality.of(v)
                                 return found
         if lemma in self.lex.light_verbs or lemma in _LIGHT_TOO:
             noun = self._light_object(v, obj)
@@ -1506,6 +1598,9 @@ class _SentenceReader:
                 ]
         if not targets and not passive and sense.code[:2] == "15":
             targets = self._posture_target(v, sources)
+        if not targets and not sense.symmetric and sense.code[:3] in TERRAIN_CODES:
+            patients = [c for c in v.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+            targets = self._terrain_targets(sources, patients if passive else [obj], [v, obj])
         if not targets and not passive and sense.code[:2] == "09" and obj is not None:
             targets = self._matter_refs(obj, sources)
         if sense.reverse:
@@ -1558,6 +1653,8 @@ class _SentenceReader:
             targets = [r for r in mods if not {a.code for a in r.actors} <= src_codes]
         if not targets and code[:2] == "09":
             targets = self._matter_refs(noun, sources)
+        if not targets and not nsense.symmetric and code[:3] in TERRAIN_CODES:
+            targets = self._terrain_targets(sources, [], [noun, v])  # "carried out raids in Syria"
         return _Found(noun, code, sources, targets, nsense.symmetric, 0.8)
 
     def _matter_refs(self, tok: Any, sources: list[Ref]) -> list[Ref]:
@@ -1792,6 +1889,11 @@ class _SentenceReader:
             code = "195"  # "the Anglo-French bombing of Egypt": a state bombs from the air
         if not targets and not symmetric and lookup(code).quad_class == 4:
             targets = self._casualties(n, sources) or self._killed_by(n, sources)
+        if not targets and not symmetric and code[:3] in TERRAIN_CODES:
+            # "Russian air strikes on Aleppo"; "condemned the strikes in Syria", where the
+            # parser hangs the place on the verb
+            holders = [n, n.head] if n.dep_ in {"dobj", "obj"} else [n]
+            targets = self._terrain_targets(sources, [], holders)
         if (
             not targets
             and not (symmetric and sum(len(r.actors) for r in sources) > 1)
@@ -2107,6 +2209,87 @@ class _SentenceReader:
             if head.head.i == head.i:
                 break
             head = head.head
+        return []
+
+    def _places_of(self, tok: Any) -> list[Ref]:
+        """The states of the places a phrase names: "Lahore", "Kandahar province", "the city
+        of Aleppo", "Kharkiv and Kherson"."""
+        out: list[Ref] = []
+        for t in [tok, *tok.conjuncts]:
+            inner = [c for c in t.children if c.dep_ in {"compound", "amod", "nmod"}]
+            inner += [
+                p
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            for x in (t, *inner):
+                ref = self.place_refs.get(x.i)
+                if ref is not None:
+                    if ref not in out:
+                        out.append(ref)
+                    break
+        return out
+
+    def _armed(self, r: Ref) -> bool:
+        """Can this party wage war: a state, its organs, an armed group, or its arms ("Israeli
+        jets"), not a private person ("an Uzbek immigrant")?"""
+        if any(
+            a.sector in ARMED_SECTORS or (a.country is None and a.code != a.sector)
+            for a in r.actors
+        ):
+            return True
+        m = _mention_at(r, self)
+        if m is None or m.kind != "demonym":
+            return True
+        span = self.sdoc.char_span(r.start - self.base, r.end - self.base, alignment_mode="expand")
+        head = (
+            span.root.head if span is not None and span.root.dep_ in {"amod", "compound"} else None
+        )
+        # its arms, its forces, or its own act ("the Russian air strikes")
+        return head is not None and (
+            _lemma(head) in ARMS_WORDS | FORCE_NOUNS
+            or head.lower_ in self.lex.nouns
+            or _lemma(head) in self.lex.nouns
+        )
+
+    def _terrain_targets(
+        self, sources: list[Ref], direct: Sequence[Any], holders: Sequence[Any]
+    ) -> list[Ref]:
+        """Where a violent act or a visit took place names its target when no party does:
+        "shelled Kharkiv" (a ``direct`` argument), "struck targets in Syria", "air strikes on
+        Aleppo" (a place phrase of one of the ``holders``).  Never the source's own ground:
+        "Pakistani troops killed militants in Waziristan" has no foreign target."""
+        if any(r.resolved or not self._armed(r) for r in sources):
+            # a pronoun's referent is less sure than a place named in the clause; and "an
+            # Egyptian man killed two people in Los Angeles" is no act of Egypt's
+            return []
+        own = {a.country for r in sources for a in r.actors if a.country}
+        own |= {a.code for r in sources for a in r.actors}
+
+        def foreign(refs: list[Ref]) -> list[Ref]:
+            return [r for r in refs if not {a.country or a.code for a in r.actors} <= own]
+
+        for t in direct:
+            if t is not None and (found := foreign(self._places_of(t))):
+                return found
+        for holder in holders:
+            if holder is None:
+                continue
+            # "the shelling of Kharkiv": of a noun, "of" gives the place struck
+            preps = LOCATIVE_PREPS | ({"of"} if holder.pos_ == "NOUN" else set())
+            for c in holder.children:
+                if c.dep_ != "prep" or c.lower_ not in preps:
+                    continue
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    states = [
+                        r for r in self._refs_of(p) if _mention_kind(r, self) in STATE_NAME_KINDS
+                    ]
+                    if found := foreign(self._places_of(p) or states):
+                        return found
         return []
 
     # -- arguments ---------------------------------------------------------------------------
@@ -2734,7 +2917,8 @@ class _SentenceReader:
         if plural:
             return False
         if low in PERSON_PRONOUNS:
-            return _mention_kind(ref, self) in {"leader", "title"}
+            m = _mention_at(ref, self)
+            return m is not None and m.kind in {"leader", "title"} and gender_agrees(low, m.gender)
         return _mention_kind(ref, self) not in {"leader", "title"}
 
     def _reporting_antecedent(self, tok: Any, low: str) -> tuple[Actor, ...]:
@@ -3283,6 +3467,67 @@ class _SentenceReader:
         return span
 
 
+# Codes whose target may be given by where the act happened: visits, assaults, fighting and
+# mass violence (see _terrain_targets).
+TERRAIN_CODES = frozenset({"042", "043"}) | {
+    f"{root}{d}" for root in ("18", "19", "20") for d in "0123456789"
+}
+LOCATIVE_PREPS = frozenset(
+    {"in", "into", "inside", "near", "across", "on", "at", "around", "outside", "to"}
+)
+STATE_NAME_KINDS = frozenset({"country", "alias", "capital"})
+ARMED_SECTORS = frozenset({"MIL", "GOV", "INS", "REB", "IGO"})
+FORCE_NOUNS = frozenset({"force", "troop", "army", "navy", "unit", "column", "convoy", "plane"})
+# Where a place can be said to host a visitor's act: "talks in Cairo", "an address in Seoul".
+VENUE_NOUNS = frozenset(
+    {
+        "summit",
+        "conference",
+        "meeting",
+        "forum",
+        "ceremony",
+        "speech",
+        "address",
+        "session",
+        "round",
+        "visit",
+        "trip",
+        "tour",
+        "stop",
+        "dinner",
+        "banquet",
+        "hotel",
+        "resort",
+        "palace",
+        "relation",
+        "briefing",
+        "interview",
+        "tomb",
+        "memorial",
+        "monument",
+        "cemetery",
+        "shrine",
+        "museum",
+        "tweet",
+    }
+)
+# Bodies that stay in a place: what happens through them there is no visit to it.
+RESIDENT_NOUNS = frozenset(
+    {
+        "embassy",
+        "consulate",
+        "legation",
+        "mission",
+        "government",
+        "authority",
+        "regime",
+        "parliament",
+        "leadership",
+        "office",
+        "ministry",
+        "headquarters",
+    }
+)
 NESTED_PREPS = {
     "with",
     "to",
@@ -3775,11 +4020,16 @@ def _quote_over(v: Any) -> Any:
     return head.head if any(t.tag_ == "''" for t in between) else None
 
 
-def _mention_kind(r: Ref, reader: _SentenceReader) -> str | None:
+def _mention_at(r: Ref, reader: _SentenceReader) -> Mention | None:
     for m in reader._mentions:
         if m.start == r.start and m.end == r.end:
-            return m.kind
+            return m
     return None
+
+
+def _mention_kind(r: Ref, reader: _SentenceReader) -> str | None:
+    m = _mention_at(r, reader)
+    return m.kind if m is not None else None
 
 
 def _is_plural_ref(r: Ref, reader: _SentenceReader) -> bool:
@@ -4053,8 +4303,10 @@ def _quantified(c: Any) -> Any:
         or c.lower_ in QUANTITY_NOUNS  # "deported thousands of children"
     ):
         return None
+    # "in" only after a sum ("$3 billion in aid"): "a convoy in Kandahar" is where it was
+    preps = {"of", "in"} if c.pos_ == "NUM" or c.lower_ in {"billion", "million", "$"} else {"of"}
     for p in c.children:
-        if p.dep_ == "prep" and p.lower_ in {"of", "in"}:
+        if p.dep_ == "prep" and p.lower_ in preps:
             for pobj in p.children:
                 if pobj.dep_ == "pobj":
                     return _quantified(pobj) or pobj  # "hundreds of tonnes of water"
@@ -4076,12 +4328,24 @@ def _aim_accused_acts(found: list[_Found]) -> None:
     if not accusations:
         return
     for f in found:
-        if f.targets or f.trigger.i in accusations or not "13" <= f.code[:2] <= "20":
+        taken = {a.code for r in f.sources for a in r.actors}
+        # "accused Eritrea of an attack on its troops": "its" taken for the accused leaves the
+        # act aimed at its own doer, which says the pronoun was the accuser's
+        doers = {a.country or a.code for r in f.sources for a in r.actors}
+        aimed = [
+            r
+            for r in f.targets
+            if not {a.country or a.code for a in r.actors} <= doers
+            # but mass violence and harm to people are often done at home: "accused Myanmar
+            # of genocide against its Rohingya minority"
+            or f.code[:2] == "20"
+            or any(a.sector == "CVL" for a in r.actors)
+        ]
+        if aimed or f.trigger.i in accusations or not "13" <= f.code[:2] <= "20":
             continue
         acc = _accusation_over(f.trigger, accusations)
         if acc is None:
             continue
-        taken = {a.code for r in f.sources for a in r.actors}
         if acc.symmetric and not acc.targets:
             if sum(len(r.actors) for r in f.sources) > 1:
                 f.symmetric = True
@@ -4095,7 +4359,10 @@ def _accusation_over(tok: Any, accusations: dict[int, _Found]) -> _Found | None:
     for _ in range(6):
         if cur.dep_ in {"relcl", "acl", "appos"} or cur.head.i == cur.i:
             return None
-        if cur.dep_ not in {"pcomp", "prep", "conj", "ccomp", "xcomp", "pobj"}:
+        # "of launching an attack": a light verb's event noun climbs through its object
+        if cur.dep_ not in {"pcomp", "prep", "conj", "ccomp", "xcomp", "pobj"} and not (
+            cur.i == tok.i and cur.dep_ in {"dobj", "obj"} and tok.pos_ == "NOUN"
+        ):
             return None
         if cur.dep_ == "conj" and cur.head.i in accusations:
             return None  # "accused Israel ... and vowed revenge": a second act, not the charge

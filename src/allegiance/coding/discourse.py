@@ -14,6 +14,17 @@ from allegiance.model import Actor, DateSpan
 SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them", "theirs", "themselves"})
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "himself", "herself", "hers"})
+FEMININE_PRONOUNS = frozenset({"she", "her", "herself", "hers"})
+
+
+def gender_agrees(pronoun: str, gender: str | None) -> bool:
+    """Can a person of ``gender`` (None: unknown, as for "the foreign minister") be meant by
+    ``pronoun``?"""
+    if gender is None or pronoun not in PERSON_PRONOUNS:
+        return True
+    return (gender == "f") == (pronoun.lower() in FEMININE_PRONOUNS)
+
+
 PAIR_NOUNS = frozenset(
     {
         "countries",
@@ -91,6 +102,7 @@ class Referent:
     plural: bool
     position: int  # document character offset of the mention
     person: bool = False  # a leader or official: "he", "she"
+    gender: str | None = None  # a named person's, "f" or "m"
 
 
 @dataclass(slots=True)
@@ -107,10 +119,17 @@ class Discourse:
     narrative: bool = False
 
     def mention(
-        self, actors: tuple[Actor, ...], plural: bool, position: int, person: bool = False
+        self,
+        actors: tuple[Actor, ...],
+        plural: bool,
+        position: int,
+        person: bool = False,
+        gender: str | None = None,
     ) -> None:
         if actors:
-            self.referents.append(Referent(actors, plural or len(actors) > 1, position, person))
+            self.referents.append(
+                Referent(actors, plural or len(actors) > 1, position, person, gender)
+            )
 
     def _before(self, position: int) -> list[Referent]:
         return [r for r in self.referents if r.position < position]
@@ -138,7 +157,7 @@ class Discourse:
             for r in candidates:
                 if r.position < blocker:
                     return ()
-                if r.person and r.actors[0].code not in exclude:
+                if r.person and r.actors[0].code not in exclude and gender_agrees(word, r.gender):
                     return r.actors
             return ()
         if word in PLURAL_PRONOUNS:
