@@ -246,3 +246,41 @@ def test_anti_names_no_one(gaz: Gazetteer) -> None:
 
 def test_the_british_take_a_title(gaz: Gazetteer) -> None:
     assert codes(only(gaz, "the British foreign minister")) == ["GBRGOV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("shelling of Kharkiv", "UKR"),
+        ("the annexation of Crimea", "UKR"),
+        ("the Golan Heights", "SYR"),
+        ("a visit to Hiroshima", "JPN"),
+        ("near Lahore", "PAK"),
+    ],
+)
+def test_places_name_their_state(gaz: Gazetteer, text: str, state: str) -> None:
+    m = only(gaz, text)
+    assert m.kind == "place"
+    assert codes(m) == [state]
+    assert m.actors[0].name == gaz.country(state).name  # the actor is the state
+
+
+def test_places_are_soviet_before_1992_and_seas_are_no_places(gaz: Gazetteer) -> None:
+    assert codes(only(gaz, "a visit to Leningrad", dt.date(1970, 1, 1))) == ["SUN"]
+    assert gaz.find_mentions("pirates in the Gulf of Aden") == []
+
+
+def test_a_users_places(tmp_path) -> None:
+    path = tmp_path / "places.yaml"
+    path.write_text("places:\n  - {name: Gondor Ridge, country: NZL, kind: region}\n")
+    gaz = Gazetteer.load([path])
+    assert codes(only(gaz, "raids on Gondor Ridge")) == ["NZL"]
+    path.write_text("places:\n  - {name: Gondor Ridge, country: New Zealand}\n")
+    with pytest.raises(ValueError, match="ISO3"):
+        Gazetteer.load([path])
+
+
+def test_leaders_carry_their_gender(gaz: Gazetteer) -> None:
+    assert only(gaz, "Indira Gandhi", dt.date(1971, 1, 1)).gender == "f"
+    assert only(gaz, "Jawaharlal Nehru", dt.date(1955, 1, 1)).gender == "m"
+    assert only(gaz, "Pakistan").gender is None

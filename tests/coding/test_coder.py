@@ -1483,3 +1483,14 @@ def test_no_visit_at_home_or_at_a_third_party_venue(code):
         "A treaty was signed in Rome by the Italian prime minister and the Austrian chancellor."
     )
     assert not {d for d in dyads(events) if d[2] == "04"}
+
+
+def test_unnamed_fighters_struck_are_the_group_the_sentence_names(code):
+    events, _ = code(
+        "Al-Shabaab vowed revenge on Friday, a day after Kenyan jets bombed militant camps "
+        "in Somalia."
+    )
+    assert ("KEN", "ALSHABAAB", "19") in dyads(events)
+    assert ("KEN", "SOM", "19") not in dyads(events)
+    events, _ = code("Kenyan jets bombed rebel camps in Somalia.")
+    assert ("KEN", "SOM", "19") in dyads(events)

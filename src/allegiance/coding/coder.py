@@ -394,7 +394,9 @@ class Coder:
             )
         )
         # the trigger test last: it costs more than the party tests, which most sentences fail
-        return enough and self._trigger_words.search(text)
+        return enough and bool(
+            self._trigger_words.search(text) or _may_tell_a_visit(mentions, text)
+        )
 
     def _names_counterpart(self, known: set[str], text: str) -> bool:
         """ "the South" with the other half of the country named: a second party."""
@@ -529,6 +531,22 @@ def with_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue
             extra.append(Mention(hit.start(), hit.end(), name, m.actors, "leader", False, m.gender))
     return sorted(mentions + extra, key=lambda x: x.start) if extra else mentions
+
+
+def _may_tell_a_visit(mentions: list[Mention], text: str) -> bool:
+    """The gate's test for _SentenceReader._visits_abroad, which needs no trigger word: an
+    official and a foreign capital or city after "in" ("Trump, speaking in Seoul, ...")."""
+    if " in " not in text:
+        return False
+    hosts = {a.country for m in mentions if m.kind in {"capital", "place"} for a in m.actors}
+    guests = {
+        a.country
+        for m in mentions
+        if m.kind in {"leader", "title", "demonym"}
+        for a in m.actors
+        if a.sector == "GOV"
+    }
+    return bool(hosts and guests - hosts)
 
 
 def remember_mentions(discourse: Discourse, mentions: list[Mention]) -> None:
@@ -2271,6 +2289,11 @@ class _SentenceReader:
         def foreign(refs: list[Ref]) -> list[Ref]:
             return [r for r in refs if not {a.country or a.code for a in r.actors} <= own]
 
+        struck = [t for t in (*direct, *holders) if t is not None and t.pos_ == "NOUN"]
+        if any(self._names_fighters(t) for t in struck) and (groups := self._groups_named()):
+            # "struck rebel positions around Hodeidah" after naming the Houthis: aimed at the
+            # group; unnamed, they are the rebels of the place ("rebel positions in Yemen")
+            return foreign(groups)[-1:]
         for t in direct:
             if t is not None and (found := foreign(self._places_of(t))):
                 return found
@@ -2291,6 +2314,29 @@ class _SentenceReader:
                     if found := foreign(self._places_of(p) or states):
                         return found
         return []
+
+    def _names_fighters(self, n: Any) -> bool:
+        """ "rebel positions", "the militants' artillery": a noun owned by unnamed fighters."""
+        for t in (n, *(c for c in n.children if c.dep_ in {"compound", "amod", "nmod", "poss"})):
+            ref = self.token_refs.get(t.i)
+            if ref is not None and all(_bare(a) and a.sector in {"INS", "REB"} for a in ref.actors):
+                return True
+            # "rebel positions": the gazetteer knows the word in the plural, "rebels"
+            if ref is None and t.i != n.i and self.gaz.sector_of(t.lower_ + "s") in {"INS", "REB"}:
+                return True
+        return False
+
+    def _groups_named(self) -> list[Ref]:
+        """The armed groups this sentence names, in order."""
+        seen: list[Ref] = []
+        for i in sorted(self.token_refs):
+            ref = self.token_refs[i]
+            if ref not in seen and all(
+                a.country is None and a.code != a.sector and a.sector in {"INS", "REB"}
+                for a in ref.actors
+            ):
+                seen.append(ref)
+        return seen
 
     # -- arguments ---------------------------------------------------------------------------
 
