@@ -1494,3 +1494,34 @@ def test_unnamed_fighters_struck_are_the_group_the_sentence_names(code):
     assert ("KEN", "SOM", "19") not in dyads(events)
     events, _ = code("Kenyan jets bombed rebel camps in Somalia.")
     assert ("KEN", "SOM", "19") in dyads(events)
+
+
+def test_an_act_blamed_on_a_party_is_its_alleged_covert_violence(code):
+    events, _ = code("Kenya denied any role in the Nairobi bombing, which Uganda blamed on Sudan.")
+    assert ("SDN", "UGA", "18") in dyads(events, "alleged")
+    events, _ = code(
+        "Oslo expelled two diplomats over the poisoning of a defector in Bergen, which Norway "
+        "blamed on Moscow."
+    )
+    assert ("RUS", "NOR", "18") in dyads(events, "alleged")
+    events, _ = code("The attack on the Greek embassy was blamed on Turkey.")
+    assert ("TUR", "GRC", "18") in dyads(events, "alleged")
+
+
+def test_a_war_a_truce_ends_was_fought_by_its_parties(code):
+    events, _ = code(
+        "Eritrea and Ethiopia signed a peace accord that ended two years of war.",
+        date="2000-12-12",
+    )
+    assert {("ERI", "ETH", "19"), ("ETH", "ERI", "19")} <= dyads(events, "asserted")
+    events, _ = code(
+        "A truce between Armenia and Azerbaijan took effect on Tuesday, halting six weeks of "
+        "fighting.",
+        date="2020-11-10",
+    )
+    assert {("ARM", "AZE", "19"), ("AZE", "ARM", "19")} <= dyads(events, "asserted")
+
+
+def test_a_trade_war_is_no_fighting(code):
+    events, _ = code("Brazil and Argentina waged a trade war over shoes in 2019.")
+    assert not {d for d in dyads(events) if d[2] == "19"}

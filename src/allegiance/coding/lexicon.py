@@ -328,8 +328,9 @@ def _verb_sense(
 def _noun_sense(key: str, s: dict[str, Any], compound: str | None, name: str) -> NounSense:
     if not isinstance(s, dict) or "code" not in s:
         raise InputError(name, f"noun {key!r}: needs a code")
+    no_event = s["code"] is None or str(s["code"]).lower() == NO_EVENT  # "trade war"
     return NounSense(
-        code=_code(s["code"], f"noun {key!r}", name),
+        code=NO_EVENT if no_event else _code(s["code"], f"noun {key!r}", name),
         symmetric=bool(s.get("symmetric", False)),
         modifiers=frozenset(str(m).lower() for m in s.get("modifiers") or []),
         modifiers_code={
