@@ -1525,3 +1525,8 @@ def test_a_war_a_truce_ends_was_fought_by_its_parties(code):
 def test_a_trade_war_is_no_fighting(code):
     events, _ = code("Brazil and Argentina waged a trade war over shoes in 2019.")
     assert not {d for d in dyads(events) if d[2] == "19"}
+
+
+def test_a_house_speaker_landing_in_a_foreign_capital_is_visiting(code):
+    events, _ = code("The Czech Senate speaker landed in Taipei on Sunday.")
+    assert ("CZE", "TWN", "04") in dyads(events)
