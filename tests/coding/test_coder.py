@@ -1530,3 +1530,16 @@ def test_a_trade_war_is_no_fighting(code):
 def test_a_house_speaker_landing_in_a_foreign_capital_is_visiting(code):
     events, _ = code("The Czech Senate speaker landed in Taipei on Sunday.")
     assert ("CZE", "TWN", "04") in dyads(events)
+
+
+def test_a_mediator_brokers_the_parties_act(code):
+    events, _ = code("Qatar brokered a prisoner swap between Rwanda and Burundi on Monday.")
+    assert {("RWA", "BDI", "08"), ("BDI", "RWA", "08")} <= dyads(events)
+    assert ("QAT", "RWA", "04") in dyads(events)
+
+
+def test_peacekeepers_arriving_in_a_country_keep_the_peace_there(code):
+    events, _ = code("Ghanaian peacekeepers arrived in Liberia on Tuesday.")
+    assert ("GHA", "LBR", "07") in dyads(events)
+    events, _ = code("Ghanaian peacekeepers arrived in Accra on Tuesday.")
+    assert not events

@@ -611,6 +611,8 @@ def trigger_lemmas(lexicon: Lexicon) -> set[str]:
             *MEDIATION_VERBS,
             *lexicon.custody.get("detentions", ()),
             *lexicon.reaction_nouns,
+            *PEACEKEEPER_NOUNS,  # _peacekeepers_arriving
+            "peacekeeping",
         ]
     )
 
@@ -812,6 +814,8 @@ class _SentenceReader:
         found.extend(self._conditional_threats(found))
         found.extend(self._visits_abroad(found))
         found.extend(self._wars_ended(found))
+        found.extend(self._brokered_between(found))
+        found.extend(self._peacekeepers_arriving(found))
         events = [e for f in found for e in self._events(f)]
         relations = self._relations()
         # Update the discourse after reading, so a pronoun never resolves to a later mention.
@@ -877,6 +881,50 @@ class _SentenceReader:
                         n, sense.code, list(parties.values()), [], True, 0.6, modality="asserted"
                     )
                 )
+        return out
+
+    def _brokered_between(self, found: list[_Found]) -> list[_Found]:
+        """What a mediator brokers between two parties is their act: "Egypt brokered a
+        prisoner swap between Israel and Hamas" is also the swap, each way."""
+        out: list[_Found] = []
+        told = {f.trigger.i for f in found}
+        for v in self.sdoc:
+            if v.pos_ != "VERB" or _lemma(v) not in MEDIATION_VERBS or v.tag_ == "VBN":
+                continue
+            obj = self._object(v)
+            if obj is None or obj.i in told:
+                continue
+            sense = self._noun_sense(obj, light=True)
+            parties = self._prep_targets(obj, ("between",), nested=False) or self._prep_targets(
+                v, ("between",), nested=False
+            )
+            if sense is None or sum(len(r.actors) for r in parties) < 2:
+                continue
+            code = self._refine_noun_code(obj, sense)
+            out.append(_Found(obj, code, parties, [], True, 0.7))
+        return out
+
+    def _peacekeepers_arriving(self, found: list[_Found]) -> list[_Found]:
+        """Peacekeepers who arrive in, land in or deploy to a country keep the peace there:
+        "Bangladeshi peacekeepers arrived in South Sudan" (074)."""
+        out: list[_Found] = []
+        told = {f.trigger.i for f in found}
+        for v in self.sdoc:
+            if v.pos_ != "VERB" or _lemma(v) not in ARRIVAL_VERBS or v.i in told:
+                continue
+            subj = next((c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is None or not (
+                _lemma(subj) in PEACEKEEPER_NOUNS
+                or any(c.lower_ == "peacekeeping" for c in subj.children)
+            ):
+                continue
+            sources = self._refs_of(subj) or self._modifier_refs(subj)
+            if not sources:
+                continue
+            # "took up positions in Cyprus": the place may hang on the object
+            targets = self._terrain_targets(sources, [], [v, self._object(v)])
+            if targets:
+                out.append(_Found(v, "074", sources, targets, False, 0.7))
         return out
 
     def _visits_abroad(self, found: list[_Found]) -> list[_Found]:
@@ -3677,6 +3725,8 @@ VENUE_NOUNS = frozenset(
     }
 )
 ENDING_VERBS = frozenset({"end", "halt", "stop", "conclude", "close", "finish"})
+ARRIVAL_VERBS = frozenset({"arrive", "land", "deploy", "enter", "reach", "take"})
+PEACEKEEPER_NOUNS = frozenset({"peacekeeper", "blue helmet", "monitor"})
 DURATION_NOUNS = frozenset({"hour", "day", "week", "month", "year", "decade", "century"})
 TRUCE_NOUNS = frozenset({"ceasefire", "truce", "armistice", "treaty", "accord", "agreement"})
 TRUCE_DEPS = frozenset({"nsubj", "nsubjpass", "xcomp", "dobj"})
