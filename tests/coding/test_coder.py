@@ -1543,3 +1543,13 @@ def test_peacekeepers_arriving_in_a_country_keep_the_peace_there(code):
     assert ("GHA", "LBR", "07") in dyads(events)
     events, _ = code("Ghanaian peacekeepers arrived in Accra on Tuesday.")
     assert not events
+
+
+def test_a_claim_of_responsibility_is_aimed_where_the_act_was(code):
+    events, _ = code("Al-Shabaab claimed responsibility for a bombing at Mogadishu airport.")
+    assert {("ALSHABAAB", "SOM", "01"), ("ALSHABAAB", "SOM", "18")} <= dyads(events)
+    events, _ = code(
+        "Boko Haram claimed responsibility for the bombing of a market, which killed "
+        "ten Chadian soldiers."
+    )
+    assert ("BOKOHARAM", "TCD", "18") in dyads(events)

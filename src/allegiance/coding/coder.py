@@ -721,6 +721,11 @@ class _SentenceReader:
             if span is None or not m.actors:
                 continue
             if m.kind == "capital" and _names_a_place(span.root, coder.gazetteer):
+                # "the Kabul airport", "the Paris accord": where, not who; the state's ground
+                ground = tuple(
+                    Actor(a.country or a.code, a.country, None, a.name, a.text) for a in m.actors
+                )
+                self.place_refs[span.root.i] = Ref(ground, m.start, m.end)
                 continue
             if m.kind == "country" and self._part_of_a_name(span):
                 continue
@@ -811,6 +816,7 @@ class _SentenceReader:
         found = _drop_restatements(found)
         _nominal_intents(found)
         _aim_accused_acts(found)
+        _aim_claims(found)
         found.extend(self._conditional_threats(found))
         found.extend(self._visits_abroad(found))
         found.extend(self._wars_ended(found))
@@ -2019,7 +2025,11 @@ class _SentenceReader:
         ):
             code = "195"  # "the Anglo-French bombing of Egypt": a state bombs from the air
         if not targets and not symmetric and lookup(code).quad_class == 4:
-            targets = self._casualties(n, sources) or self._killed_by(n, sources)
+            targets = (
+                self._casualties(n, sources)
+                or self._killed_by(n, sources)
+                or self._victims_of(n, sources)
+            )
         if not targets and not symmetric and code[:3] in TERRAIN_CODES:
             # "Russian air strikes on Aleppo"; "condemned the strikes in Syria", where the
             # parser hangs the place on the verb
@@ -2074,6 +2084,26 @@ class _SentenceReader:
         if not targets:
             return None
         return _Found(n, code, culprits, targets, False, 0.7, modality="alleged")
+
+    def _victims_of(self, n: Any, sources: list[Ref]) -> list[Ref]:
+        """ "bombings at Kabul airport, which killed 13 American service members": the dead
+        a relative clause names are the attack's target."""
+        own = {a.country or a.code for r in sources for a in r.actors}
+        # the parser may hang the clause on the place: "bombings at Kabul airport, which ..."
+        places = [p for c in n.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        for c in (c for x in (n, *places) for c in x.children):
+            if c.dep_ != "relcl" or _lemma(c) not in self.lex.casualty_verbs:
+                continue
+            dead = [
+                r
+                for o in c.children
+                if o.dep_ in {"dobj", "obj"}
+                for r in (self._refs_of(o) or self._modifier_refs(o))
+            ]
+            dead = [r for r in dead if not {a.country or a.code for a in r.actors} <= own]
+            if dead:
+                return dead
+        return []
 
     def _casualties(self, n: Any, sources: list[Ref]) -> list[Ref]:
         """ "Syrian soldiers were killed in an Israeli air strike": the dead are its target."""
@@ -4570,6 +4600,31 @@ def _aim_accused_acts(found: list[_Found]) -> None:
                 f.symmetric = True
             continue
         f.targets = [r for r in acc.sources if not {a.code for a in r.actors} & taken]
+
+
+def _aim_claims(found: list[_Found]) -> None:
+    """A claim of responsibility is aimed where the act claimed was: "Al-Shabaab claimed
+    responsibility for the bombing at Kabul airport" (015, at Afghanistan)."""
+    for f in found:
+        if not f.code.startswith("015") or f.targets:
+            continue
+        claimed = {
+            p.i
+            for c in f.trigger.children
+            if c.dep_ == "dobj"
+            for prep in c.children
+            if prep.dep_ == "prep" and prep.lower_ == "for"
+            for p in prep.children
+        }
+        claimed |= {
+            p.i
+            for prep in f.trigger.children
+            if prep.dep_ == "prep" and prep.lower_ == "for"
+            for p in prep.children
+        }
+        act = next((g for g in found if g.trigger.i in claimed and g.targets), None)
+        if act is not None:
+            f.targets = list(act.targets)
 
 
 def _accusation_over(tok: Any, accusations: dict[int, _Found]) -> _Found | None:
