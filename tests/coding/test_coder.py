@@ -1553,3 +1553,24 @@ def test_a_claim_of_responsibility_is_aimed_where_the_act_was(code):
         "ten Chadian soldiers."
     )
     assert ("BOKOHARAM", "TCD", "18") in dyads(events)
+
+
+def test_relations_that_broke_down_are_strained(code):
+    _, relations = code("Relations between Peru and Ecuador broke down in 1995.")
+    assert {(r["a"]["country"], r["b"]["country"], r["stance"]) for r in relations} >= {
+        ("PER", "ECU", "strained")
+    }
+    _, relations = code("Germany recalled its envoy after relations with Kenya collapsed.")
+    assert {frozenset((r["a"]["country"], r["b"]["country"])) for r in relations} == {
+        frozenset(("DEU", "KEN"))
+    }
+
+
+def test_hostility_ended_by_two_states_was_theirs(code):
+    _, relations = code(
+        "Vietnam and China normalised relations in 1991, ending a decade of hostility."
+    )
+    assert any(
+        {r["a"]["country"], r["b"]["country"]} == {"VNM", "CHN"} and r["stance"] == "adversary"
+        for r in relations
+    )

@@ -828,6 +828,27 @@ class _SentenceReader:
         remember_mentions(self.discourse, self._mentions)
         return _dedupe_events(events), _dedupe_relations(relations)
 
+    def _ended_by(self, n: Any) -> Ref | None:
+        """The two parties who end ``n`` ("Seoul and Beijing established ties, ending four
+        decades of hostility"): the coordinated subjects of the clause the ending verb
+        modifies."""
+        cur = n
+        if cur.dep_ in {"pobj", "pcomp"} and cur.head.lower_ == "of":
+            holder = cur.head.head
+            if _lemma(holder) not in DURATION_NOUNS:
+                return None
+            cur = holder
+        ender = cur.head
+        if cur.dep_ not in {"dobj", "obj", "npadvmod"} or _lemma(ender) not in ENDING_VERBS:
+            return None
+        if ender.dep_ not in {"advcl", "conj", "xcomp"}:
+            return None
+        joint = self._subjects(ender.head)
+        actors = tuple(dict.fromkeys(a for r in joint for a in r.actors))
+        if len({a.country or a.code for a in actors}) != 2:
+            return None
+        return Ref(actors, joint[0].start, joint[-1].end)
+
     def _wars_ended(self, found: list[_Found]) -> list[_Found]:
         """A war that a truce or treaty ends was fought by the truce's parties: "Iran and Iraq
         began observing a ceasefire, ending eight years of war"; "signed an armistice that
@@ -3403,6 +3424,9 @@ class _SentenceReader:
         if not partners and (pair := self._described_pair(n)) is not None:
             # "deepening ties between the former enemies": the noun describes the pair
             return self._make_relation(n, self._pairs_within([pair]), cue)
+        if not partners and not self._modifier_refs(n) and (ended := self._ended_by(n)):
+            # "established relations, ending four decades of hostility": the pair that ends it
+            return self._make_relation(n, self._pairs_within([ended]), cue)
         mods = self._modifier_refs(n)
         named = [
             self.token_refs[c.i] for c in n.children if c.dep_ == "appos" and c.i in self.token_refs
@@ -3601,6 +3625,14 @@ class _SentenceReader:
             return self._make_relation(trigger, self._pairs_within(multi[:1]), cue)
         a_side = owners or mods[:1]
         b_side = partners or mods[1:]
+        if b_side and not a_side and trigger.dep_ == "advcl":
+            # "France withdrew after relations with Mali broke down": the main subject's
+            taken = {a.country or a.code for r in b_side for a in r.actors}
+            a_side = [
+                r
+                for r in self._subjects(trigger.head)
+                if not {a.country or a.code for a in r.actors} & taken
+            ]
         if a_side and b_side:
             return self._make_relation(trigger, [(a, b) for a in a_side for b in b_side], cue)
         return []
