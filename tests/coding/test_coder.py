@@ -1574,3 +1574,23 @@ def test_hostility_ended_by_two_states_was_theirs(code):
         {r["a"]["country"], r["b"]["country"]} == {"VNM", "CHN"} and r["stance"] == "adversary"
         for r in relations
     )
+
+
+def test_standing_relations_held_on_terms_or_in_a_peace(code):
+    cases = [
+        (
+            "Albania remained on hostile terms with Belgrade for decades.",
+            {"ALB", "SRB"},
+            "adversary",
+        ),
+        ("Peru is on good terms with Chile.", {"PER", "CHL"}, "friendly"),
+        ("Jordan and Israel have kept a cold peace since 1994.", {"JOR", "ISR"}, "strained"),
+        ("Brazil maintains friendly relations with Beijing.", {"BRA", "CHN"}, "friendly"),
+        ("Iran and Iraq have been sworn enemies since 1980.", {"IRN", "IRQ"}, "adversary"),
+    ]
+    for text, pair, stance in cases:
+        _, relations = code(text)
+        assert any(
+            {r["a"]["country"], r["b"]["country"]} == pair and r["stance"] == stance
+            for r in relations
+        ), text

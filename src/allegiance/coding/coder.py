@@ -3331,9 +3331,23 @@ class _SentenceReader:
         if parties:
             return parties
         partners = self._prep_targets(rel, ("with", "to"), nested=False)
-        if partners and rel.dep_ in {"dobj", "obj"} and rel.head.pos_ == "VERB":
-            subj = self._subjects(rel.head)
+        # "Brazil maintains friendly relations with Beijing"; "remained on hostile terms with
+        # Moscow"; "Egypt and Israel have kept a cold peace"
+        holder = None
+        if rel.dep_ in {"dobj", "obj"} and rel.head.pos_ == "VERB":
+            holder = rel.head
+        elif (
+            rel.dep_ == "pobj" and rel.head.lower_ == "on" and rel.head.head.pos_ in {"VERB", "AUX"}
+        ):
+            holder = rel.head.head
+        if holder is None:
+            return []
+        subj = self._subjects(holder)
+        partners = partners or self._prep_targets(holder, ("with", "to"), nested=False)
+        if partners:
             return self._make_relation(rel, [(a, b) for a in subj for b in partners], cue)
+        if sum(len(r.actors) for r in subj) == 2:
+            return self._make_relation(rel, self._pairs_within(subj), cue)
         return []
 
     def _at_phrase(self, tok: Any, cue: StanceCue) -> list[Relation]:
@@ -3446,18 +3460,27 @@ class _SentenceReader:
             named = self._refs_of(inner)
             if sum(len(r.actors) for r in named) > 1:
                 return self._make_relation(n, self._pairs_within(named), cue)
-        # "X and Y were adversaries" / "X was an ally of Y" / "Y's ally X"
-        if n.dep_ in {"attr", "oprd", "conj", "appos"} or n.head.lemma_ in {
-            "be",
-            "become",
-            "remain",
-            "stay",
-            "turn",
-        }:
+        # "X and Y were adversaries" / "X was an ally of Y" / "Y's ally X"; "have been sworn
+        # enemies", which the parser reads as a passive of "swear"
+        sworn = n.dep_ == "dobj" and n.head.lemma_ == "swear"
+        if (
+            sworn
+            or n.dep_ in {"attr", "oprd", "conj", "appos"}
+            or n.head.lemma_
+            in {
+                "be",
+                "become",
+                "remain",
+                "stay",
+                "turn",
+            }
+        ):
             head = n.head
             while head.dep_ == "conj" and head.head.i != head.i:
                 head = head.head
             subj = self._subjects(head) if head.pos_ in {"AUX", "VERB"} else self._refs_of(head)
+            if sworn:
+                subj = self._subjects(head, passive_ok=True)
             if n.dep_ == "appos":
                 subj = self._refs_of(n.head)
             if n.dep_ == "oprd" and (obj := self._object(head)) is not None:
