@@ -93,6 +93,7 @@ class ModalityReader:
         self.all_verbs = c("alleged", "verbs")
         self.all_adverbs = c("alleged", "adverbs")
         self.all_adjs = c("alleged", "adjectives")
+        self.spec_verbs = c("speculative", "verbs")
         self.spec_nouns = c("speculative", "nouns")
         self.spec_adjs = c("speculative", "adjectives")
         self.spec_adverbs = c("speculative", "adverbs")
@@ -147,6 +148,8 @@ class ModalityReader:
                 # the governing clause's own modality reaches its complements:
                 # "is set to visit Moscow for talks" -> the talks are future too
                 inherited = self._own(head)
+                if inherited == "hypothetical" and self._governor(head) == "speculative":
+                    inherited = "speculative"  # "speculation that Kim could travel for a summit"
                 if inherited in {"future", "hypothetical", "speculative"} or (
                     inherited == "negated" and cur.dep_ in {"dobj", "xcomp"}
                 ):
@@ -255,6 +258,15 @@ class ModalityReader:
                 or (child.dep_ == "dobj" and lemma in FUTURE_OBJECT_VERBS)
             ):
                 return "future" if own != "negated" else "negated"
+            if child.dep_ == "ccomp" and (
+                lemma in self.spec_verbs
+                # "speculation is mounting that Kim could travel"
+                or any(
+                    c.dep_ in {"nsubj", "nsubjpass"} and _lemma(c) in self.spec_nouns
+                    for c in head.children
+                )
+            ):
+                return "speculative"
             if lemma in self.hyp_verbs and child.dep_ in {"ccomp", "xcomp"}:
                 return "hypothetical"
             if child.dep_ == "advcl" and any(
