@@ -1597,3 +1597,13 @@ def test_standing_relations_held_on_terms_or_in_a_peace(code):
             {r["a"]["country"], r["b"]["country"]} == pair and r["stance"] == stance
             for r in relations
         ), text
+
+
+def test_a_relative_date_before_an_after_clause_dates_the_main_clause(code):
+    events, _ = code(
+        "Sweden summoned Russia's ambassador last month after a Russian submarine entered "
+        "its waters, the ministry said on Monday.",
+        date="2020-01-13",
+    )
+    summons = [e for e in events if e["cameo_root"] == "17" or e["trigger"] == "summoned"]
+    assert summons and all(e["date"]["start"].startswith("2019-12") for e in summons)

@@ -17,6 +17,11 @@ def one(text: str):
     ("text", "start", "end", "precision", "basis"),
     [
         ("They signed it in 1970 in Moscow.", "1970-01-01", "1970-12-31", "year", "explicit"),
+        ("Cuba asked in the summer of 1962.", "1962-06-01", "1962-08-31", "month", "explicit"),
+        ("Troops froze in the winter of 1941.", "1941-12-01", "1942-02-28", "month", "explicit"),
+        ("Aid was frozen last summer.", "2016-06-01", "2016-08-31", "month", "relative"),
+        ("Talks resume next spring.", "2017-03-01", "2017-05-31", "month", "relative"),
+        ("Elections are due this autumn.", "2016-09-01", "2016-11-30", "month", "relative"),
         ("It happened on 14 August 1947.", "1947-08-14", "1947-08-14", "day", "explicit"),
         ("It happened on August 14, 1947.", "1947-08-14", "1947-08-14", "day", "explicit"),
         ("Talks resumed in March 2015.", "2015-03-01", "2015-03-31", "month", "explicit"),
@@ -83,3 +88,10 @@ def test_prefilter_skips_only_patterns_that_cannot_match(monkeypatch):
     assert fast == [timex.find_timexes(t, day) for t in texts]
     assert all(fast[:4])
     assert [t.kind for t in fast[4]] == ["era"]  # the era pre-test lets "Cold War" through
+
+
+def test_last_winter_and_this_winter_around_new_year():
+    (last,) = find_timexes("It froze last winter.", dt.date(2020, 1, 15))
+    assert (last.date.start, last.date.end) == (dt.date(2018, 12, 1), dt.date(2019, 2, 28))
+    (this,) = find_timexes("It froze this winter.", dt.date(2020, 1, 15))
+    assert (this.date.start, this.date.end) == (dt.date(2019, 12, 1), dt.date(2020, 2, 29))

@@ -3678,7 +3678,17 @@ class _SentenceReader:
             "PROPN",
         }:
             return root.head
-        return _clause_of(root)
+        clause = _clause_of(root)
+        if (
+            root.dep_ == "npadvmod"
+            and clause is not None
+            and clause.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.i > root.i for c in clause.children)
+        ):
+            # "lodged a protest last month after an aircraft violated its airspace": the
+            # parser hangs "last month" on the clause "after" opens; it dates the one before
+            return clause.head
+        return clause
 
     def _date_for(self, trigger: Any) -> DateSpan:
         """The date of the clause the trigger is in, else of a clause above it, else the

@@ -116,6 +116,37 @@ def _era_by_pattern() -> dict[str, Era]:
     return {p: e for e in eras() for p in e.patterns}
 
 
+# Northern-hemisphere seasons as (first month, last month); winter runs into the next year.
+SEASONS = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "winter": (12, 2),
+}
+
+
+def season_span(year: int, season: str, basis: str) -> DateSpan:
+    """ "the summer of 1962": June to August; "the winter of 1941": December 1941 to February."""
+    first, last = SEASONS[season]
+    end_year = year + 1 if last < first else year
+    return DateSpan(
+        dt.date(year, first, 1), dt.date(end_year, last, _last_day(end_year, last)), "month", basis
+    )
+
+
+def _relative_season(which: str, season: str, doc: dt.date) -> DateSpan:
+    """ "last summer" is the latest summer over by the document date; "this summer" the one of
+    its year; "next summer" the first still to begin."""
+    spans = [season_span(y, season, "relative") for y in range(doc.year - 2, doc.year + 2)]
+    if which in {"last", "past", "previous"}:
+        return [s for s in spans if s.end is not None and s.end < doc][-1]
+    if which in {"next", "coming"}:
+        return next(s for s in spans if s.start is not None and s.start > doc)
+    current = [s for s in spans if s.start and s.end and s.start <= doc <= s.end]
+    return (current or [s for s in spans if s.start is not None and s.start.year == doc.year])[0]
+
+
 def _last_day(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
@@ -193,6 +224,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\b(?:in|last|this|since|early|late|mid-?)\s+{_MONTH}\b(?!\s+\d)", re.I),
     ),
     (
+        "season_year",
+        re.compile(
+            rf"\b(?:in\s+)?(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}\b",
+            re.I,
+        ),
+    ),
+    (
+        "season_rel",
+        re.compile(
+            r"\b(?P<which>last|this|next|past|coming|previous)\s+(?P<season>spring|summer|autumn|fall|winter)\b",
+            re.I,
+        ),
+    ),
+    (
         "ago",
         re.compile(
             r"\b(?P<n>\d+|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
@@ -237,11 +282,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # Testing that first skips most patterns on most sentences (a speed-up only).
 _DIGIT_KINDS = frozenset(
     {"iso", "dmy", "mdy", "between", "range", "since_my", "since_y", "my", "decade", "decade2"}
-    | {"year", "year_alone", "md", "dm"}
+    | {"year", "year_alone", "md", "dm", "season_year"}
 )
 _NEEDS: dict[str, tuple[str, ...]] = {
     "in_month": tuple(m[:3] for m in MONTHS),
     "ago": ("ago",),
+    "season_rel": ("spring", "summer", "autumn", "fall", "winter"),
     "rel_unit": ("week", "month", "year", "decade"),
     "weekday": ("day",),
     "deictic": ("day", "tonight", "tomorrow", "this", "night"),
@@ -361,6 +407,10 @@ def _resolve(kind: str, m: re.Match[str], doc: dt.date | None) -> tuple[DateSpan
         if word == "last" and mo >= doc.month:
             y = doc.year - 1
         return month_span(y, mo, "relative"), "relative"
+    if kind == "season_year":
+        return season_span(int(g["year"]), g["season"].lower(), "explicit"), "span"
+    if kind == "season_rel":
+        return _relative_season(g["which"].lower(), g["season"].lower(), doc), "relative"
     if kind == "ago":
         n_word = g["n"].lower()
         n = int(n_word) if n_word.isdigit() else NUMBER_WORDS.get(n_word, 1)
