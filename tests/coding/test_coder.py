@@ -1607,3 +1607,19 @@ def test_a_relative_date_before_an_after_clause_dates_the_main_clause(code):
     )
     summons = [e for e in events if e["cameo_root"] == "17" or e["trigger"] == "summoned"]
     assert summons and all(e["date"]["start"].startswith("2019-12") for e in summons)
+
+
+def test_an_act_n_units_after_or_before_is_dated_from_its_clause(code):
+    events, _ = code(
+        "Chile and Argentina signed a treaty on Thursday, six years after their navies "
+        "clashed in the Beagle Channel.",
+        date="1984-11-30",
+    )
+    fights = [e for e in events if e["cameo_root"] == "19"]
+    assert fights and all(e["date"]["start"].startswith("1978") for e in fights)
+    events, _ = code(
+        "Japan protested to China on Monday, two days before Chinese ships entered its waters.",
+        date="2012-09-17",
+    )
+    protests = [e for e in events if e["trigger"] == "protested"]
+    assert protests and all(e["date"]["start"] == "2012-09-17" for e in protests)

@@ -33,11 +33,13 @@ from allegiance.coding.lexicon import NO_EVENT, Lexicon, NounSense, StanceCue, V
 from allegiance.coding.modality import ModalityReader, is_infinitive_complement, is_when_clause
 from allegiance.coding.timex import (
     MONTHS,
+    NUMBER_WORDS,
     WEEKDAYS,
     Timex,
     before_document,
     document_date,
     find_timexes,
+    shifted,
 )
 from allegiance.model import (
     Actor,
@@ -3720,6 +3722,10 @@ class _SentenceReader:
                 and not (anchor.i != trigger.i and trigger in anchor.ancestors)
             ):
                 best = (9, 0, self._resolve_timex(timex, trigger))
+        if (best is None or best[0] > 0) and (interval := self._interval_date(trigger)):
+            # "signed a treaty on Thursday, eleven years after their armies fought a war":
+            # no date in its own clause, the war is eleven years before the treaty
+            return interval
         if best is not None and best[2].start is not None:
             self.discourse.last_date = best[2]
             return best[2]
@@ -3740,6 +3746,35 @@ class _SentenceReader:
         if _is_past_perfect(trigger):
             return before_document(self.doc.date)
         return document_date(self.doc.date)
+
+    def _interval_date(self, trigger: Any) -> DateSpan | None:
+        """ "two weeks after Hanoi launched an invasion", "ten months after Thatcher's visit":
+        the act is that long before (or after, with "before") the clause it modifies."""
+        for x in (trigger, *trigger.ancestors):
+            link = x if x.dep_ == "prep" else None
+            if x.dep_ == "advcl":
+                link = next(
+                    (c for c in x.children if c.dep_ == "mark" and c.lower_ in {"after", "before"}),
+                    None,
+                )
+            if link is not None and link.lower_ in {"after", "before"}:
+                holder = x if x.dep_ == "advcl" else link
+                gap = next(
+                    (
+                        c
+                        for c in holder.children
+                        if c.dep_ == "npadvmod" and _lemma(c) in DURATION_NOUNS
+                    ),
+                    None,
+                )
+                n = _count_of(gap) if gap is not None else None
+                if gap is not None and n is not None:
+                    base = self._date_for(x.head)
+                    sign = -1 if link.lower_ == "after" else 1
+                    return shifted(base, sign * n, _lemma(gap))
+            if x.dep_ in {"advcl", "ccomp", "relcl", "xcomp", "acl"} or x.head.i == x.i:
+                return None
+        return None
 
     def _place_timexes_cached(self) -> list[tuple[Timex, Any]]:
         return self.timex_tokens
@@ -4301,6 +4336,19 @@ def _inside_quote(tok: Any) -> bool:
     """Whether an odd number of quotation marks open before the word in its sentence."""
     marks = sum(1 for t in tok.sent[: tok.i - tok.sent.start] if t.text in QUOTE_MARKS)
     return marks % 2 == 1
+
+
+def _count_of(unit: Any) -> int | None:
+    """How many units a duration noun counts: "eleven years" 11, "a day" 1; "weeks" none."""
+    for c in unit.children:
+        if c.dep_ == "nummod":
+            word = c.lower_.replace(",", "")
+            if word.isdigit():
+                return int(word)
+            return NUMBER_WORDS.get(word)
+        if c.dep_ == "det" and c.lower_ in {"a", "an", "one"}:
+            return 1
+    return None
 
 
 def _has_prep(tok: Any, preps: tuple[str, ...]) -> bool:

@@ -147,6 +147,21 @@ def _relative_season(which: str, season: str, doc: dt.date) -> DateSpan:
     return (current or [s for s in spans if s.start is not None and s.start.year == doc.year])[0]
 
 
+def shifted(span: DateSpan, n: int, unit: str) -> DateSpan | None:
+    """The date ``n`` units (day, week, month, year, decade; negative: earlier) from
+    ``span``, at the unit's precision: "two weeks after", "eleven years after"."""
+    if span.start is None:
+        return None
+    d = span.start
+    if unit in {"day", "week"}:
+        return day_span(d + dt.timedelta(days=n * (7 if unit == "week" else 1)), "relative")
+    if unit == "month":
+        y, mo = divmod(d.year * 12 + d.month - 1 + n, 12)
+        return month_span(y, mo + 1, "relative")
+    years = n * (10 if unit == "decade" else 1)
+    return year_span(d.year + years, "relative")
+
+
 def _last_day(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
