@@ -1623,3 +1623,12 @@ def test_an_act_n_units_after_or_before_is_dated_from_its_clause(code):
     )
     protests = [e for e in events if e["trigger"] == "protested"]
     assert protests and all(e["date"]["start"] == "2012-09-17" for e in protests)
+
+
+def test_its_in_a_phrase_of_a_noun_is_the_nouns_of_object(code):
+    events, _ = code(
+        "Cuba is the closest ally of the Soviet Union in its war against Afghanistan.",
+        date="1985-01-01",
+    )
+    assert ("SUN", "AFG", "19") in dyads(events)
+    assert ("CUB", "AFG", "19") not in dyads(events)

@@ -3109,6 +3109,19 @@ class _SentenceReader:
         pronoun refers to the subject of its own clause when that agrees."""
         if tok.dep_ != "poss":
             return ()
+        owned = tok.head
+        if owned.dep_ == "pobj" and owned.head.lower_ in {"in", "during"}:
+            # "an ally of Russia in its war against Ukraine": the one the noun is "of"
+            noun = owned.head.head
+            if noun.pos_ == "NOUN":
+                named = [
+                    self.token_refs[p.i]
+                    for p in _of_object_tokens(noun)
+                    if p.i in self.token_refs and p.i < tok.i
+                ]
+                named = [r for r in named if self._fits(low, r)]
+                if named:
+                    return named[-1].actors
         for a in tok.ancestors:
             # "accused Myanmar of genocide against its Rohingya minority": the accused's
             if a.dep_ == "prep" and a.lower_ == "of" and _lemma(a.head) in OBJECT_CONTROL:
