@@ -1632,3 +1632,10 @@ def test_its_in_a_phrase_of_a_noun_is_the_nouns_of_object(code):
     )
     assert ("SUN", "AFG", "19") in dyads(events)
     assert ("CUB", "AFG", "19") not in dyads(events)
+
+
+def test_strikes_against_a_state_need_no_military_modifier(code):
+    events, _ = code("Israeli strikes against Iran's nuclear sites began on Friday.")
+    assert ("ISR", "IRN", "19") in dyads(events)
+    events, _ = code("Dock workers in Chile staged strikes against the new pension law.")
+    assert not {d for d in dyads(events) if d[2] == "19"}

@@ -1869,6 +1869,7 @@ class _SentenceReader:
                 and not light
                 and not (words & s.modifiers)
                 and not (s.objects_code and set(_of_objects(tok)) & set(s.objects_code))
+                and not _has_prep(tok, tuple(s.modifier_preps))
             ):
                 continue
             return None if s.code == NO_EVENT else s

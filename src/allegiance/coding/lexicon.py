@@ -80,6 +80,8 @@ class NounSense:
     targets: tuple[str, ...] = ()  # extra prepositions that introduce the target ("in" for money)
     preps_code: dict[str, str] = field(default_factory=dict)  # "drills around X": a show of force
     only_verbs: frozenset[str] = frozenset()  # the sense holds only with these light verbs
+    # with one of these prepositions the noun needs none of its modifiers ("strikes against")
+    modifier_preps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,6 +350,7 @@ def _noun_sense(key: str, s: dict[str, Any], compound: str | None, name: str) ->
             for k, v in (s.get("verbs") or {}).items()
         },
         only_verbs=frozenset(str(v).lower() for v in s.get("only_verbs") or []),
+        modifier_preps=frozenset(str(v).lower() for v in s.get("modifier_preps") or []),
         targets=tuple(str(t).lower() for t in s.get("targets") or ()),
         preps_code={
             str(k).lower(): _code(v, f"noun {key!r}", name)
