@@ -58,3 +58,16 @@ def test_invalid_yaml_is_an_input_error(tmp_path):
 def test_a_verb_sense_can_name_no_event():
     lex = Lexicon.default()
     assert any(s.particle == "up" and s.code == NO_EVENT for s in lex.verbs["free"])
+
+
+def test_scene_word_lists_are_data_and_optional():
+    from allegiance.coding.lexicon import SCENE_LISTS, _packaged
+
+    lex = Lexicon.default()
+    assert set(lex.scene) == set(SCENE_LISTS)
+    assert all(lex.scene[name] for name in SCENE_LISTS)
+    assert "kharkiv" not in lex.scene["locative_preps"] and "in" in lex.scene["locative_preps"]
+    bare = Lexicon.from_texts(
+        "verbs: {}\nnouns: {}\n", _packaged("relations.yaml"), _packaged("modality.yaml")
+    )
+    assert set(bare.scene) == set(SCENE_LISTS) and not any(bare.scene.values())

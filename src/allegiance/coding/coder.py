@@ -613,8 +613,7 @@ def trigger_lemmas(lexicon: Lexicon) -> set[str]:
             *MEDIATION_VERBS,
             *lexicon.custody.get("detentions", ()),
             *lexicon.reaction_nouns,
-            *PEACEKEEPER_NOUNS,  # _peacekeepers_arriving
-            "peacekeeping",
+            *lexicon.scene["peacekeeper_nouns"],  # _peacekeepers_arriving
         ]
     )
 
@@ -837,11 +836,14 @@ class _SentenceReader:
         cur = n
         if cur.dep_ in {"pobj", "pcomp"} and cur.head.lower_ == "of":
             holder = cur.head.head
-            if _lemma(holder) not in DURATION_NOUNS:
+            if _lemma(holder) not in self.lex.scene["duration_nouns"]:
                 return None
             cur = holder
         ender = cur.head
-        if cur.dep_ not in {"dobj", "obj", "npadvmod"} or _lemma(ender) not in ENDING_VERBS:
+        if (
+            cur.dep_ not in {"dobj", "obj", "npadvmod"}
+            or _lemma(ender) not in self.lex.scene["ending_verbs"]
+        ):
             return None
         if ender.dep_ not in {"advcl", "conj", "xcomp"}:
             return None
@@ -859,14 +861,16 @@ class _SentenceReader:
         out: list[_Found] = []
         by_trigger = {f.trigger.i: f for f in found}
         for ender in self.sdoc:
-            if _lemma(ender) not in ENDING_VERBS:
+            if _lemma(ender) not in self.lex.scene["ending_verbs"]:
                 continue
             # the parser makes "halting more than a year of fighting" an adverbial
             obj = next((c for c in ender.children if c.dep_ in {"dobj", "obj", "npadvmod"}), None)
             if obj is None:
                 continue
             n = _quantified(obj) or obj
-            if _lemma(n) in DURATION_NOUNS:  # "eight years of war", not "a state of war"
+            if (
+                _lemma(n) in self.lex.scene["duration_nouns"]
+            ):  # "eight years of war", not "a state of war"
                 n = next(
                     (
                         p
@@ -894,7 +898,7 @@ class _SentenceReader:
                     and truce.code[:2] in {"03", "04", "05", "08"}
                 ):
                     refs = [*truce.sources, *truce.targets]
-                elif _lemma(h) in TRUCE_NOUNS:
+                elif _lemma(h) in self.lex.scene["truce_nouns"]:
                     refs = self._prep_targets(h, ("between",), nested=False)
                 else:
                     continue
@@ -939,12 +943,13 @@ class _SentenceReader:
         out: list[_Found] = []
         told = {f.trigger.i for f in found}
         for v in self.sdoc:
-            if v.pos_ != "VERB" or _lemma(v) not in ARRIVAL_VERBS or v.i in told:
+            if v.pos_ != "VERB" or _lemma(v) not in self.lex.scene["arrival_verbs"] or v.i in told:
                 continue
             subj = next((c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            keepers = self.lex.scene["peacekeeper_nouns"]
+            # "peacekeepers", "Indian peacekeeping troops"
             if subj is None or not (
-                _lemma(subj) in PEACEKEEPER_NOUNS
-                or any(c.lower_ == "peacekeeping" for c in subj.children)
+                _lemma(subj) in keepers or any(c.lower_ in keepers for c in subj.children)
             ):
                 continue
             sources = self._refs_of(subj) or self._modifier_refs(subj)
@@ -990,10 +995,10 @@ class _SentenceReader:
         """Does a place after this noun say where its governing act happened?  Yes for an
         event or venue ("talks in Cairo") or the act's object ("signed a pact in Athens")."""
         lemma = _lemma(n)
-        if lemma in RESIDENT_NOUNS:
+        if lemma in self.lex.scene["resident_nouns"]:
             return False
         return (
-            lemma in VENUE_NOUNS
+            lemma in self.lex.scene["venue_nouns"]
             or n.lower_ in self.lex.nouns
             or lemma in self.lex.nouns
             # the act's object, or the visitor ("Trudeau, in Manila for a summit, ...")
@@ -1758,7 +1763,7 @@ class _SentenceReader:
                 ]
         if not targets and not passive and sense.code[:2] == "15":
             targets = self._posture_target(v, sources)
-        if not targets and not sense.symmetric and sense.code[:3] in TERRAIN_CODES:
+        if not targets and not sense.symmetric and self._terrain_code(sense.code):
             patients = [c for c in v.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
             targets = self._terrain_targets(sources, patients if passive else [obj], [v, obj])
         if not targets and not passive and sense.code[:2] == "09" and obj is not None:
@@ -1813,7 +1818,7 @@ class _SentenceReader:
             targets = [r for r in mods if not {a.code for a in r.actors} <= src_codes]
         if not targets and code[:2] == "09":
             targets = self._matter_refs(noun, sources)
-        if not targets and not nsense.symmetric and code[:3] in TERRAIN_CODES:
+        if not targets and not nsense.symmetric and self._terrain_code(code):
             targets = self._terrain_targets(sources, [], [noun, v])  # "carried out raids in Syria"
         return _Found(noun, code, sources, targets, nsense.symmetric, 0.8)
 
@@ -2054,7 +2059,7 @@ class _SentenceReader:
                 or self._killed_by(n, sources)
                 or self._victims_of(n, sources)
             )
-        if not targets and not symmetric and code[:3] in TERRAIN_CODES:
+        if not targets and not symmetric and self._terrain_code(code):
             # "Russian air strikes on Aleppo"; "condemned the strikes in Syria", where the
             # parser hangs the place on the verb
             holders = [n, n.head] if n.dep_ in {"dobj", "obj"} else [n]
@@ -2437,6 +2442,11 @@ class _SentenceReader:
             head = head.head
         return []
 
+    def _terrain_code(self, code: str) -> bool:
+        """Can a place give this act's target (lexicon `scene.terrain_codes`)?"""
+        codes = self.lex.scene["terrain_codes"]
+        return code[:3] in codes or code[:2] in codes
+
     def _places_of(self, tok: Any) -> list[Ref]:
         """The states of the places a phrase names: "Lahore", "Kandahar province", "the city
         of Aleppo", "Kharkiv and Kherson"."""
@@ -2475,7 +2485,7 @@ class _SentenceReader:
         )
         # its arms, its forces, or its own act ("the Russian air strikes")
         return head is not None and (
-            _lemma(head) in ARMS_WORDS | FORCE_NOUNS
+            _lemma(head) in ARMS_WORDS | self.lex.scene["force_nouns"]
             or head.lower_ in self.lex.nouns
             or _lemma(head) in self.lex.nouns
         )
@@ -2509,7 +2519,7 @@ class _SentenceReader:
             if holder is None:
                 continue
             # "the shelling of Kharkiv": of a noun, "of" gives the place struck
-            preps = LOCATIVE_PREPS | ({"of"} if holder.pos_ == "NOUN" else set())
+            preps = self.lex.scene["locative_preps"] | ({"of"} if holder.pos_ == "NOUN" else set())
             for c in holder.children:
                 if c.dep_ != "prep" or c.lower_ not in preps:
                     continue
@@ -3777,7 +3787,7 @@ class _SentenceReader:
                     (
                         c
                         for c in holder.children
-                        if c.dep_ == "npadvmod" and _lemma(c) in DURATION_NOUNS
+                        if c.dep_ == "npadvmod" and _lemma(c) in self.lex.scene["duration_nouns"]
                     ),
                     None,
                 )
@@ -3811,86 +3821,9 @@ class _SentenceReader:
         return span
 
 
-# Codes whose target may be given by where the act happened: visits, assaults, fighting and
-# mass violence (see _terrain_targets).
-TERRAIN_CODES = frozenset({"042", "043"}) | {
-    f"{root}{d}" for root in ("18", "19", "20") for d in "0123456789"
-}
-LOCATIVE_PREPS = frozenset(
-    {
-        "in",
-        "into",
-        "inside",
-        "near",
-        "across",
-        "on",
-        "at",
-        "around",
-        "outside",
-        "to",
-        "toward",
-        "towards",
-    }
-)
 STATE_NAME_KINDS = frozenset({"country", "alias", "capital"})
 ARMED_SECTORS = frozenset({"MIL", "GOV", "INS", "REB", "IGO"})
-FORCE_NOUNS = frozenset({"force", "troop", "army", "navy", "unit", "column", "convoy", "plane"})
-# Where a place can be said to host a visitor's act: "talks in Cairo", "an address in Seoul".
-VENUE_NOUNS = frozenset(
-    {
-        "summit",
-        "conference",
-        "meeting",
-        "forum",
-        "ceremony",
-        "speech",
-        "address",
-        "session",
-        "round",
-        "visit",
-        "trip",
-        "tour",
-        "stop",
-        "dinner",
-        "banquet",
-        "hotel",
-        "resort",
-        "palace",
-        "relation",
-        "briefing",
-        "interview",
-        "tomb",
-        "memorial",
-        "monument",
-        "cemetery",
-        "shrine",
-        "museum",
-        "tweet",
-    }
-)
-ENDING_VERBS = frozenset({"end", "halt", "stop", "conclude", "close", "finish"})
-ARRIVAL_VERBS = frozenset({"arrive", "land", "deploy", "enter", "reach", "take"})
-PEACEKEEPER_NOUNS = frozenset({"peacekeeper", "blue helmet", "monitor"})
-DURATION_NOUNS = frozenset({"hour", "day", "week", "month", "year", "decade", "century"})
-TRUCE_NOUNS = frozenset({"ceasefire", "truce", "armistice", "treaty", "accord", "agreement"})
 TRUCE_DEPS = frozenset({"nsubj", "nsubjpass", "xcomp", "dobj"})
-# Bodies that stay in a place: what happens through them there is no visit to it.
-RESIDENT_NOUNS = frozenset(
-    {
-        "embassy",
-        "consulate",
-        "legation",
-        "mission",
-        "government",
-        "authority",
-        "regime",
-        "parliament",
-        "leadership",
-        "office",
-        "ministry",
-        "headquarters",
-    }
-)
 NESTED_PREPS = {
     "with",
     "to",

@@ -99,6 +99,21 @@ class StanceCue:
     preps: tuple[str, ...] = ()
 
 
+# The word lists of the "scene" section (a lexicon file may leave any of them out).
+SCENE_LISTS = (
+    "terrain_codes",
+    "locative_preps",
+    "venue_nouns",
+    "resident_nouns",
+    "force_nouns",
+    "ending_verbs",
+    "duration_nouns",
+    "truce_nouns",
+    "arrival_verbs",
+    "peacekeeper_nouns",
+)
+
+
 @dataclass(slots=True)
 class Lexicon:
     """Verb and noun patterns to CAMEO codes, plus the relation and modality cues."""
@@ -130,6 +145,8 @@ class Lexicon:
     relation_phrases: dict[str, StanceCue]
     modality: dict[str, dict[str, frozenset[str]]]
     version: str
+    # word lists of the place, visit, truce and interval constructions ("scene" in the file)
+    scene: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     @cache
@@ -237,6 +254,10 @@ class Lexicon:
             relation_phrases={k: _cue(v) for k, v in (rel.get("at_phrases") or {}).items()},
             modality=modality_cues,
             version=digest,
+            scene={
+                key: frozenset(str(w).lower() for w in (lex.get("scene") or {}).get(key) or [])
+                for key in SCENE_LISTS
+            },
         )
 
     @classmethod
