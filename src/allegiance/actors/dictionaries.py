@@ -306,12 +306,27 @@ def parse_yaml(text: str, path: str) -> Content:
     return out
 
 
+def _iso3(rec: dict[str, Any], key: str, path: str, line: int) -> str:
+    code = str(rec[key]).upper()
+    if not re.fullmatch(r"[A-Z]{3}", code):
+        raise DictionaryError(
+            path, line, f"{key} must be an ISO3 code of three letters, not {rec[key]!r}"
+        )
+    return code
+
+
+def _add_names(rec: dict[str, Any], target: Target, path: str, line: int, out: Content) -> None:
+    """One record's name and aliases, each a way of writing ``target``."""
+    for item in [rec["name"], *_strings(rec, "aliases", path)]:
+        text, case = _surface_text(item, path, line)
+        out.surfaces.append(Surface(text, target, case))
+    out.records += 1
+
+
 def _state(rec: Any, path: str, out: Content) -> None:
     _require(rec, ("iso3", "name"), path, "states", 1)
     line = rec["__line__"]
-    iso3 = str(rec["iso3"]).upper()
-    if not re.fullmatch(r"[A-Z]{3}", iso3):
-        raise DictionaryError(path, line, f"iso3 must be three letters, not {rec['iso3']!r}")
+    iso3 = _iso3(rec, "iso3", path, line)
     short = str(rec["name"])
     cameo = tuple(str(c).upper() for c in _strings(rec, "cameo", path))
     try:
@@ -372,10 +387,7 @@ def _organisation(rec: Any, path: str, out: Content) -> None:
     sector = _sector(rec.get("sector", "IGO"), path, line)
     country = rec.get("country")
     target = Target(str(rec["code"]), country, sector, str(rec.get("short") or rec["name"]), "igo")
-    for item in [rec["name"], *_strings(rec, "aliases", path)]:
-        text, case = _surface_text(item, path, line)
-        out.surfaces.append(Surface(text, target, case))
-    out.records += 1
+    _add_names(rec, target, path, line, out)
 
 
 def _group(rec: Any, path: str, out: Content) -> None:
@@ -391,10 +403,7 @@ def _group(rec: Any, path: str, out: Content) -> None:
     target = Target(
         str(rec["code"]), country, sector, str(rec["name"]), "group", plural, homes=homes
     )
-    for item in [rec["name"], *_strings(rec, "aliases", path)]:
-        text, case = _surface_text(item, path, line)
-        out.surfaces.append(Surface(text, target, case))
-    out.records += 1
+    _add_names(rec, target, path, line, out)
 
 
 def _leader(rec: Any, path: str, out: Content) -> None:
@@ -416,24 +425,15 @@ def _leader(rec: Any, path: str, out: Content) -> None:
         default=not terms,
         gender=gender,
     )
-    for item in [rec["name"], *_strings(rec, "aliases", path)]:
-        text, case = _surface_text(item, path, line)
-        out.surfaces.append(Surface(text, target, case))
-    out.records += 1
+    _add_names(rec, target, path, line, out)
 
 
 def _place(rec: Any, path: str, out: Content) -> None:
     _require(rec, ("name", "country"), path, "places", 1)
     line = rec["__line__"]
-    country = str(rec["country"]).upper()
-    if not re.fullmatch(r"[A-Z]{3}", country):
-        raise DictionaryError(path, line, f"country must be an ISO3 code, not {rec['country']!r}")
+    country = _iso3(rec, "country", path, line)
     # the actor is the state the place lies in; its name is filled in by the gazetteer
-    target = Target(country, country, None, str(rec["name"]), "place")
-    for item in [rec["name"], *_strings(rec, "aliases", path)]:
-        text, case = _surface_text(item, path, line)
-        out.surfaces.append(Surface(text, target, case))
-    out.records += 1
+    _add_names(rec, Target(country, country, None, str(rec["name"]), "place"), path, line, out)
 
 
 def _sector_nouns(sector: str, spec: Any, path: str, out: Content, line: int) -> None:

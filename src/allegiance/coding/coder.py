@@ -829,23 +829,26 @@ class _SentenceReader:
         remember_mentions(self.discourse, self._mentions)
         return _dedupe_events(events), _dedupe_relations(relations)
 
-    def _ended_by(self, n: Any) -> Ref | None:
-        """The two parties who end ``n`` ("Seoul and Beijing established ties, ending four
-        decades of hostility"): the coordinated subjects of the clause the ending verb
-        modifies."""
+    def _ender_of(self, n: Any) -> Any:
+        """The verb that ends ``n``: "ending eight years of war", "halting the fighting"; but
+        not "ending a state of war"."""
         cur = n
         if cur.dep_ in {"pobj", "pcomp"} and cur.head.lower_ == "of":
             holder = cur.head.head
             if _lemma(holder) not in self.lex.scene["duration_nouns"]:
                 return None
             cur = holder
-        ender = cur.head
-        if (
-            cur.dep_ not in {"dobj", "obj", "npadvmod"}
-            or _lemma(ender) not in self.lex.scene["ending_verbs"]
-        ):
+        # the parser makes "halting more than a year of fighting" an adverbial
+        if cur.dep_ not in {"dobj", "obj", "npadvmod"}:
             return None
-        if ender.dep_ not in {"advcl", "conj", "xcomp"}:
+        return cur.head if _lemma(cur.head) in self.lex.scene["ending_verbs"] else None
+
+    def _ended_by(self, n: Any) -> Ref | None:
+        """The two parties who end ``n`` ("Seoul and Beijing established ties, ending four
+        decades of hostility"): the coordinated subjects of the clause the ending verb
+        modifies."""
+        ender = self._ender_of(n)
+        if ender is None or ender.dep_ not in {"advcl", "conj", "xcomp"}:
             return None
         joint = self._subjects(ender.head)
         actors = tuple(dict.fromkeys(a for r in joint for a in r.actors))
@@ -860,32 +863,15 @@ class _SentenceReader:
         halting a year of fighting"."""
         out: list[_Found] = []
         by_trigger = {f.trigger.i: f for f in found}
-        for ender in self.sdoc:
-            if _lemma(ender) not in self.lex.scene["ending_verbs"]:
-                continue
-            # the parser makes "halting more than a year of fighting" an adverbial
-            obj = next((c for c in ender.children if c.dep_ in {"dobj", "obj", "npadvmod"}), None)
-            if obj is None:
-                continue
-            n = _quantified(obj) or obj
-            if (
-                _lemma(n) in self.lex.scene["duration_nouns"]
-            ):  # "eight years of war", not "a state of war"
-                n = next(
-                    (
-                        p
-                        for c in n.children
-                        if c.dep_ == "prep" and c.lower_ == "of"
-                        for p in c.children
-                        if p.dep_ in {"pobj", "pcomp"}
-                    ),
-                    n,
-                )
+        for n in self.sdoc:
+            if n.i in by_trigger or n.pos_ not in {"NOUN", "VERB"}:
+                continue  # a war whose parties are named is coded already
             sense = self._noun_sense(n)
             if sense is None or not sense.symmetric or sense.code[:2] != "19":
                 continue
-            if n.i in by_trigger:
-                continue  # its parties are named
+            ender = self._ender_of(n)
+            if ender is None:
+                continue
             gov = ender.head
             holders = [gov, gov.head, *(c for c in gov.children if c.dep_ in TRUCE_DEPS)]
             parties: dict[str, Ref] = {}
