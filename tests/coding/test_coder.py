@@ -1360,7 +1360,9 @@ def test_the_one_prompted_does_the_act(code):
 def test_a_broker_is_no_party_to_the_talks(code):
     events, _ = code("Ethiopia suspended U.S.-brokered talks with Egypt on Thursday.")
     assert ("ETH", "EGY", "16") in dyads(events)
-    assert not {d for d in dyads(events) if "USA" in d[:2]}
+    # the broker mediated between both parties, and suspended nothing
+    assert {("USA", "ETH", "04"), ("USA", "EGY", "04")} <= dyads(events)
+    assert not {d for d in dyads(events) if "USA" in d[:2] and d[2] != "04"}
 
 
 def test_whose_forces_carry_their_sector(code):
@@ -1639,3 +1641,45 @@ def test_strikes_against_a_state_need_no_military_modifier(code):
     assert ("ISR", "IRN", "19") in dyads(events)
     events, _ = code("Dock workers in Chile staged strikes against the new pension law.")
     assert not {d for d in dyads(events) if d[2] == "19"}
+
+
+def test_an_act_someone_is_urged_to_end_is_going_on(code):
+    events, _ = code("The Arab League asked the council to halt Israel's shelling of Gaza.")
+    assert ("ISR", "PSE", "19") in dyads(events, "asserted")
+    events, _ = code("Jordan urged Syria to end the air raids on Deraa at once.")
+    assert ("SYR", "JOR", "19") not in dyads(events)
+
+
+def test_a_possessive_in_an_appeal_is_the_one_appealed_to(code):
+    events, _ = code("Turkey called on Russia to stop its bombing of Syria.")
+    assert ("RUS", "SYR", "19") in dyads(events)
+    assert ("TUR", "SYR", "19") not in dyads(events)
+
+
+def test_a_ceasefire_brokered_by_a_third_state_is_still_agreed(code):
+    events, _ = code("Armenia and Azerbaijan agreed to a truce brokered by Moscow.")
+    assert {("ARM", "AZE", "03"), ("AZE", "ARM", "03")} <= dyads(events)
+    assert {("RUS", "ARM", "04"), ("RUS", "AZE", "04")} <= dyads(events)
+
+
+def test_an_offer_of_talks_is_the_offerers_intent(code):
+    events, _ = code("Seoul made a new offer of talks to Pyongyang on Monday.")
+    offers = [e for e in events if e["cameo"] == "036"]
+    assert [(e["source"]["country"], e["target"]["country"]) for e in offers] == [("KOR", "PRK")]
+    events, _ = code("France welcomed the Venezuelan offer of talks with Guyana.")
+    assert ("VEN", "GUY", "03") in dyads(events)
+    assert ("FRA", "GUY", "03") not in dyads(events)
+
+
+def test_who_is_urged_to_lift_sanctions_imposed_them(code):
+    events, _ = code(
+        "Belarus urged the European Union on Monday to lift sanctions imposed on Minsk in 2006.",
+        date="2015-06-01",
+    )
+    imposed = [e for e in events if e["cameo"] == "163"]
+    assert [(e["source"]["code"], e["target"]["country"]) for e in imposed] == [("EU", "BLR")]
+    assert imposed[0]["date"]["start"].startswith("2006")
+    assert imposed[0]["modality"] == "asserted"
+    # lifting says nothing of when they were imposed: the lifting alone is coded
+    events, _ = code("Washington lifted its sanctions on Myanmar on Friday.")
+    assert not [e for e in events if e["cameo_root"] == "16"]

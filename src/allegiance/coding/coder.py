@@ -798,10 +798,15 @@ class _SentenceReader:
             if f:
                 found.append(f)
         for tok in self.sdoc:
-            if _lemma(tok) == "blame" and (f := self._blamed_act(tok)) is not None:
+            f = self._blamed_act(tok) if _lemma(tok) == "blame" else None
+            if f is None and tok.pos_ == "NOUN":
+                f = self._measure_lifted(tok)
+            if f is not None:
                 found.append(f)
         for tok in self.sdoc:
-            if _lemma(tok) in MEDIATION_VERBS and tok.tag_ == "VBN" and tok.dep_ in {"acl", "amod"}:
+            if (
+                _lemma(tok) in MEDIATION_VERBS and tok.tag_ == "VBN" and tok.dep_ in {"acl", "amod"}
+            ) or _fused_mediation(tok):
                 f = self._mediation(tok)
                 if f:
                     found.append(f)
@@ -813,7 +818,9 @@ class _SentenceReader:
         _share_coordinated_targets(found)
         triggers = {f.trigger.i for f in found}
         found.extend(i for f in found if (i := self._intent(f, triggers)) is not None)
-        found = _fold_complements(found)
+        found = _fold_complements(
+            found, self.lex.scene["ending_verbs"] | self.lex.scene["lifting_verbs"]
+        )
         found = _drop_restatements(found)
         _nominal_intents(found)
         _aim_accused_acts(found)
@@ -1160,6 +1167,8 @@ class _SentenceReader:
         """'a ceasefire brokered by Oman', 'a UN-brokered deal': the broker mediates between
         the parties of the agreement."""
         sources = self._agent(p)
+        if not sources and _fused_mediation(p) and p.i in self.token_refs:
+            sources = [self.token_refs[p.i]]  # "U.S.-brokered talks": one token
         if not sources:
             for t in (p.doc[p.i - 2] if p.i >= 2 else None, *p.children):
                 if t is not None and t.i in self.token_refs and t.i < p.i:
@@ -1178,6 +1187,8 @@ class _SentenceReader:
                 if head.head.i == head.i:
                     break
                 head = head.head
+        # "suspended U.S.-brokered talks with the Palestinians": the partner is a party too
+        parties += [r for r in self._prep_targets(noun, ("with",)) if r not in parties]
         src = {a.code for r in sources for a in r.actors}
         parties = [r for r in parties if not {a.code for a in r.actors} & src]
         if not parties:
@@ -1286,6 +1297,13 @@ class _SentenceReader:
             "auxpass",
         }:
             return None
+        if (
+            lemma in MEDIATION_VERBS
+            and v.tag_ == "VBN"
+            and v.dep_ == "acl"
+            and self._mediation(v) is not None
+        ):
+            return None  # "a ceasefire brokered by Egypt": read by _mediation
         senses = [] if stop else self.lex.verbs.get(lemma, [])
         if not senses and lemma not in self.lex.light_verbs and lemma not in _VERBS_WITH_NOUNS:
             return None  # most verbs of a sentence: nothing below can code them
@@ -1874,6 +1892,42 @@ class _SentenceReader:
         of = next((w for w in _of_objects(tok) if w in s.objects_code), None)
         return s.objects_code[of] if of is not None else s.code
 
+    def _measure_lifted(self, n: Any) -> _Found | None:
+        """A sanction someone lifts, eases or ends was imposed by them: "urged the United
+        States to lift sanctions imposed on Harare" (the United States imposed them)."""
+        verb = n.head
+        if n.dep_ not in {"dobj", "obj"} or _lemma(verb) not in (
+            self.lex.scene["lifting_verbs"] | self.lex.scene["ending_verbs"]
+        ):
+            return None
+        sense = self._noun_sense(n)
+        if sense is None or sense.code[:2] != "16":
+            return None
+        if is_infinitive_complement(verb) and _lemma(verb.head) in OBJECT_CONTROL:
+            obj = self._object(verb.head)  # the one urged to lift them
+            lifters = self._refs_of(obj) if obj is not None else []
+        else:
+            lifters = self._subjects(verb)
+        # only a measure the sentence says was imposed: "lifted sanctions on Cuba" says
+        # nothing of when they were, and its lifting is coded already
+        imposing = next(
+            (
+                c
+                for c in n.children
+                if c.dep_ in {"acl", "relcl"}
+                and any(v.code[:2] == "16" for v in self.lex.verbs.get(_lemma(c), ()))
+            ),
+            None,
+        )
+        if imposing is None or not lifters:
+            return None
+        targets = self._prep_targets(imposing, ("on", "against")) or self._prep_targets(
+            n, ("on", "against")
+        )
+        if not targets:
+            return None
+        return _Found(imposing, self._refine_noun_code(n, sense), lifters, targets, False, 0.7)
+
     def _noun_event(self, n: Any) -> _Found | None:
         if n.dep_ == "compound":
             return None
@@ -1964,6 +2018,13 @@ class _SentenceReader:
             between = self._prep_targets(n.head, ("between", "among"))
             if between:
                 sources, targets = between, []
+        if not sources and n.dep_ == "pobj" and n.head.lower_ == "of":
+            offer = n.head.head
+            if _lemma(offer) in INTENT_NOUNS:
+                # "Seoul's offer of talks", "the Iranian offer of talks with the IAEA"
+                sources = [
+                    r for c in offer.children if c.dep_ == "poss" for r in self._refs_of(c)
+                ] or self._modifier_refs(offer)
         if not sources and symmetric and targets:
             # "after the first round of talks with China, India said ...": the clause subject
             # is the other party of a joint event.
@@ -3132,6 +3193,22 @@ class _SentenceReader:
         clause = _clause_of(tok)
         if clause is None:
             return ()
+        if is_infinitive_complement(clause) and _lemma(clause.head) in OBJECT_CONTROL:
+            # "urged Israel to halt its strikes": the one urged does the halting
+            gov = clause.head
+            obj = self._object(gov) or next(
+                (  # "called on Israel to halt its strikes"
+                    p
+                    for c in gov.children
+                    if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ),
+                None,
+            )
+            r = self.token_refs.get(obj.i) if obj is not None else None
+            if r is not None and self._fits(low, r):
+                return r.actors
         subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
         cause = tok.head.head if tok.head.dep_ == "pobj" else None
         if (
@@ -4721,9 +4798,11 @@ def _nominal_intents(found: list[_Found]) -> None:
     'has no intention of negotiating with Argentina' is a negated intent."""
     for f in found:
         t = f.trigger
-        if t.pos_ != "VERB":
+        if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "of":
+            noun = t.head.head  # "an offer of talks to North Korea"
+        elif t.pos_ != "VERB":
             continue
-        if t.dep_ in {"acl", "xcomp", "relcl"} and any(
+        elif t.dep_ in {"acl", "xcomp", "relcl"} and any(
             x.dep_ == "aux" and x.lower_ == "to" for x in t.children
         ):
             noun = t.head
@@ -4741,14 +4820,15 @@ def _nominal_intents(found: list[_Found]) -> None:
             f.modality = "negated" if negated else "asserted"
 
 
-def _fold_complements(found: list[_Found]) -> list[_Found]:
+def _fold_complements(found: list[_Found], ending_verbs: frozenset[str]) -> list[_Found]:
     """An appeal, demand, offer, intent or hope carries the act its complement names.
 
     "urged India to resume talks" is one appeal (to negotiate, 026): the act asked for has not
     happened, so it is not coded apart; it only makes the governing code specific.  "agreed to
     observe the ceasefire" is an intent (0356) and, being decided, the act is also coded as
     future.  Acts in relative clauses inside
-    the complement ("to withdraw the troops that invaded Kuwait") did happen and stay.
+    the complement ("to withdraw the troops that invaded Kuwait") did happen and stay, and so
+    do acts the complement asks to end ("urged the council to halt Israel's air strikes").
     """
     governors = {
         f.trigger.i: f
@@ -4766,7 +4846,7 @@ def _fold_complements(found: list[_Found]) -> list[_Found]:
     kept: list[_Found] = []
     carried: set[int] = set()
     for f in found:
-        gov = _complement_governor(f.trigger, governors)
+        gov = _complement_governor(f.trigger, governors, ending_verbs)
         if gov is None or gov is f:
             kept.append(f)
             continue
@@ -4831,10 +4911,20 @@ _FACT_PREPS = {
 }
 
 
-def _complement_governor(tok: Any, governors: dict[int, _Found]) -> _Found | None:
+def _fused_mediation(tok: Any) -> bool:
+    """ "U.S.-brokered", "Qatari-mediated": a broker and its participle parsed as one word."""
+    before, dash, after = tok.lower_.rpartition("-")
+    return bool(dash and before) and tok.dep_ == "amod" and after in MEDIATING_PARTICIPLES
+
+
+def _complement_governor(
+    tok: Any, governors: dict[int, _Found], ending_verbs: frozenset[str]
+) -> _Found | None:
     """The appeal, demand or intent whose complement clause ``tok`` belongs to, if any."""
     cur = tok
     for _ in range(8):
+        if cur.dep_ in {"dobj", "obj"} and _lemma(cur.head) in ending_verbs:
+            return None  # "to halt the air strikes": strikes that are going on
         if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ in {"VBN", "VBG"}):
             return None  # "the troops that invaded Kuwait": an act that happened
         if (cur.dep_ == "prep" and cur.lower_ in _FACT_PREPS) or (

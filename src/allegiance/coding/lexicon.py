@@ -107,6 +107,7 @@ SCENE_LISTS = (
     "resident_nouns",
     "force_nouns",
     "ending_verbs",
+    "lifting_verbs",
     "duration_nouns",
     "truce_nouns",
     "arrival_verbs",

@@ -97,6 +97,10 @@ class ModalityReader:
         self.spec_nouns = c("speculative", "nouns")
         self.spec_adjs = c("speculative", "adjectives")
         self.spec_adverbs = c("speculative", "adverbs")
+        # what is to end or be lifted exists: "urged Israel to halt its strikes"
+        self.ending_verbs = frozenset(lexicon.scene["ending_verbs"]) | frozenset(
+            lexicon.scene["lifting_verbs"]
+        )
 
     def of(self, trigger: Any) -> str:
         """The modality of the record whose trigger token is ``trigger``."""
@@ -121,6 +125,15 @@ class ModalityReader:
             ):
                 return "future"  # "will discuss trade when they meet": the meeting is ahead
             if head.i == cur.i or cur.dep_ in STOP_DEPS:
+                return None
+            if (
+                cur.dep_ in {"dobj", "obj"}
+                and _lemma(head) in self.ending_verbs
+                and self._own(_first_conjunct(head)) is None
+                and self._own(head) is None
+            ):
+                # "urged Israel to halt its strikes", "to lift the sanctions": they are in
+                # force; but "will end his trip in Manila" ends a trip still ahead
                 return None
             if (
                 cur.dep_ == "advcl"
@@ -337,6 +350,14 @@ class ModalityReader:
         if aux & self.fut_modals:
             return "future"
         return None
+
+
+def _first_conjunct(tok: Any) -> Any:
+    """ "will attend the summit, visit Hanoi and end his trip": the verb whose auxiliaries the
+    later conjuncts share."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _marks(clause: Any) -> frozenset[str]:
