@@ -284,3 +284,8 @@ def test_leaders_carry_their_gender(gaz: Gazetteer) -> None:
     assert only(gaz, "Indira Gandhi", dt.date(1971, 1, 1)).gender == "f"
     assert only(gaz, "Jawaharlal Nehru", dt.date(1955, 1, 1)).gender == "m"
     assert only(gaz, "Pakistan").gender is None
+
+
+def test_former_names_of_states(gaz: Gazetteer) -> None:
+    assert codes(only(gaz, "Transjordan", dt.date(1948, 5, 20))) == ["JOR"]
+    assert codes(only(gaz, "Transjordanian troops", dt.date(1948, 5, 20))) == ["JORMIL"]

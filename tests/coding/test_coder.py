@@ -1683,3 +1683,30 @@ def test_who_is_urged_to_lift_sanctions_imposed_them(code):
     # lifting says nothing of when they were imposed: the lifting alone is coded
     events, _ = code("Washington lifted its sanctions on Myanmar on Friday.")
     assert not [e for e in events if e["cameo_root"] == "16"]
+
+
+def test_a_described_state_refers_like_the_country(code):
+    events, _ = code(
+        "Britain recognised Israel a year after the new state was invaded by Egypt.",
+        date="1949-05-13",
+    )
+    assert ("EGY", "ISR", "19") in dyads(events)
+    events, _ = code("Russia praised Mongolia and promised the landlocked country new loans.")
+    assert ("RUS", "MNG", "03") in dyads(events)
+
+
+def test_an_object_pronoun_is_not_the_understood_subject(code):
+    events, _ = code("Bahrain cut ties with Qatar on Monday, accusing it of backing militants.")
+    assert ("BHR", "QAT", "11") in dyads(events)
+    events, _ = code("Bahrain cut ties with Qatar, accusing the tiny Gulf state of backing rebels.")
+    assert ("BHR", "QAT", "11") in dyads(events)
+
+
+def test_the_armies_of_named_states_are_no_pair_anaphor(code):
+    events, _ = code(
+        "Chile recognised Bolivia a day after Bolivia was invaded by the armies of "
+        "Paraguay and Brazil.",
+        date="1900-01-01",
+    )
+    invaders = {d[0] for d in dyads(events) if d[1] == "BOL" and d[2] == "19"}
+    assert invaders == {"PRY", "BRA"}

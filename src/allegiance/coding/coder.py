@@ -3080,7 +3080,11 @@ class _SentenceReader:
         elif (
             low in PAIR_NOUNS
             and any(c.lower_ == "the" for c in tok.children)
-            and not any(c.dep_ in {"poss", "nummod"} for c in tok.children)
+            # "the armies of Egypt, Syria and Iraq" name their own states
+            and not any(
+                c.dep_ in {"poss", "nummod"} or (c.dep_ == "prep" and c.lower_ == "of")
+                for c in tok.children
+            )
         ):
             # "Xi arrived in Hanoi, as the communist neighbours seek ...": with no number, only
             # a sentence that has named exactly two states says who they are
@@ -3115,7 +3119,20 @@ class _SentenceReader:
         elif (
             low in SINGLE_NOUNS
             and any(c.lower_ in {"the", "this"} for c in tok.children)
-            and not any(c.dep_ in {"compound", "amod", "poss", "prep"} for c in tok.children)
+            and not any(
+                c.dep_ == "poss"
+                # "the country of origin" is another; "accusing the emirate of backing" not
+                or (
+                    c.dep_ == "prep"
+                    and not any(g.dep_ == "pcomp" for g in c.children)
+                    and not (c.lower_ == "of" and _lemma(tok.head) in OBJECT_CONTROL)
+                )
+                or (
+                    c.dep_ in {"compound", "amod"}
+                    and c.lower_ not in self.lex.scene["describing_adjectives"]
+                )
+                for c in tok.children
+            )
         ):
             exclude = self._clause_subject_codes(tok)
             # "Saddam Hussein's invasion of the emirate": not the invader's own country
@@ -3263,6 +3280,12 @@ class _SentenceReader:
 
     def _reporting_antecedent(self, tok: Any, low: str) -> tuple[Actor, ...]:
         """'X said (that) it/he/they would ...': the pronoun is the reporter X."""
+        if tok.dep_ in {"dobj", "obj", "dative"} and not any(
+            c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in tok.head.children
+        ):
+            # "X cut ties with Qatar, accusing it of ...": X does the accusing, so "it" is
+            # someone else
+            return ()
         clause = _clause_of(tok)
         for _ in range(3):
             if clause is None or clause.head.i == clause.i:

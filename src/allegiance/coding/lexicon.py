@@ -108,6 +108,7 @@ SCENE_LISTS = (
     "force_nouns",
     "ending_verbs",
     "lifting_verbs",
+    "describing_adjectives",
     "duration_nouns",
     "truce_nouns",
     "arrival_verbs",
