@@ -1710,3 +1710,32 @@ def test_the_armies_of_named_states_are_no_pair_anaphor(code):
     )
     invaders = {d[0] for d in dyads(events) if d[1] == "BOL" and d[2] == "19"}
     assert invaders == {"PRY", "BRA"}
+
+
+def test_what_a_party_is_asked_to_cancel_or_end_is_its_own_act(code):
+    events, _ = code("Beijing urged Washington on Monday to cancel the arms sale to Taiwan.")
+    sales = [e for e in events if e["cameo"] == "072"]
+    assert [(e["source"]["country"], e["target"]["country"], e["modality"]) for e in sales] == [
+        ("USA", "TWN", "asserted")
+    ]
+    events, _ = code("Turkey called on Israel to end the blockade of Gaza.")
+    assert ("ISR", "PSE", "19") in dyads(events, "asserted")
+    # a ban the sentence says was imposed is dated by its own clause
+    events, _ = code(
+        "Seoul has not lifted the ban on Japanese fish it imposed in 2013.", date="2019-04-12"
+    )
+    bans = [e for e in events if e["cameo"] == "163"]
+    assert [(e["source"]["country"], e["target"]["country"]) for e in bans] == [("KOR", "JPN")]
+    assert bans[0]["date"]["start"].startswith("2013")
+
+
+def test_who_was_behind_an_attack_did_it(code):
+    events, _ = code("Lebanon accused Syria on Friday of being behind a bomb attack in Beirut.")
+    assert ("SYR", "LBN", "18") in dyads(events, "alleged")
+    events, _ = code("Al-Shabaab said it was behind the suicide attack on a hotel in Nairobi.")
+    attacks = [e for e in events if e["cameo_root"] == "18"]
+    assert [(e["source"]["code"], e["target"]["country"], e["cameo"]) for e in attacks] == [
+        ("ALSHABAAB", "KEN", "1831")
+    ]
+    events, _ = code("Moscow denied that it was behind the missile attack on Ukraine's grid.")
+    assert ("RUS", "UKR", "19") in dyads(events, "negated")

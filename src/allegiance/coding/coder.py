@@ -800,7 +800,7 @@ class _SentenceReader:
         for tok in self.sdoc:
             f = self._blamed_act(tok) if _lemma(tok) == "blame" else None
             if f is None and tok.pos_ == "NOUN":
-                f = self._measure_lifted(tok)
+                f = self._act_undone(tok)
             if f is not None:
                 found.append(f)
         for tok in self.sdoc:
@@ -1892,41 +1892,75 @@ class _SentenceReader:
         of = next((w for w in _of_objects(tok) if w in s.objects_code), None)
         return s.objects_code[of] if of is not None else s.code
 
-    def _measure_lifted(self, n: Any) -> _Found | None:
-        """A sanction someone lifts, eases or ends was imposed by them: "urged the United
-        States to lift sanctions imposed on Harare" (the United States imposed them)."""
+    def _behind(self, n: Any) -> list[Ref]:
+        """Who "was behind" an act did it: "Russian officers were behind the explosion",
+        "accused Israel of being behind the attack", "Islamic State said it was behind the
+        bombing" (the reporter, named, not the pronoun)."""
+        if not (n.dep_ == "pobj" and n.head.lower_ == "behind" and _lemma(n.head.head) == "be"):
+            return []
+        be = n.head.head
+        if be.dep_ == "pcomp" and be.head.lower_ == "of" and _lemma(be.head.head) in OBJECT_CONTROL:
+            accused = self._object(be.head.head)
+            return self._refs_of(accused) if accused is not None else []
+        subjects = [c for c in be.children if c.dep_ in SUBJECT_DEPS]
+        if (
+            len(subjects) == 1
+            and subjects[0].pos_ == "PRON"
+            and be.dep_ == "ccomp"
+            and _lemma(be.head) in REPORTING
+        ):
+            named = self._subjects(be.head)
+            if named and all(not r.resolved for r in named):
+                return named
+        return self._subjects(be)
+
+    def _act_undone(self, n: Any) -> _Found | None:
+        """What a party is asked to lift, cancel or end is its own act, in force: "urged the
+        United States to lift sanctions imposed on Harare", "demanded that Washington cancel
+        an arms sale to Taiwan".  What a party lifts or ends is its own act too, but coded
+        only where the sentence says it was done ("the ban it imposed last August"):
+        "lifted sanctions on Cuba" says nothing of when they were, and the lifting is coded
+        already."""
         verb = n.head
         if n.dep_ not in {"dobj", "obj"} or _lemma(verb) not in (
             self.lex.scene["lifting_verbs"] | self.lex.scene["ending_verbs"]
         ):
             return None
-        sense = self._noun_sense(n)
-        if sense is None or sense.code[:2] != "16":
+        sense = self._noun_sense(n, light=True, verb=_lemma(verb))  # like "impose a ban"
+        if sense is None or sense.symmetric:
             return None
-        if is_infinitive_complement(verb) and _lemma(verb.head) in OBJECT_CONTROL:
-            obj = self._object(verb.head)  # the one urged to lift them
-            lifters = self._refs_of(obj) if obj is not None else []
-        else:
-            lifters = self._subjects(verb)
-        # only a measure the sentence says was imposed: "lifted sanctions on Cuba" says
-        # nothing of when they were, and its lifting is coded already
-        imposing = next(
-            (
-                c
-                for c in n.children
-                if c.dep_ in {"acl", "relcl"}
-                and any(v.code[:2] == "16" for v in self.lex.verbs.get(_lemma(c), ()))
-            ),
+        code = self._refine_noun_code(n, sense)
+        if code[:2] not in UNDONE_ROOTS:
+            return None
+        if any(c.dep_ == "poss" for c in n.children) or self._modifier_refs(n):
+            return None  # "lift its sanctions", "U.S. sanctions": the noun names its doer
+        # "sanctions imposed on Harare", "the ban it imposed last August"
+        stated = next(
+            (c for c in n.children if c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBN")),
             None,
         )
-        if imposing is None or not lifters:
+        if is_infinitive_complement(verb) and _lemma(verb.head) in OBJECT_CONTROL | {"appeal"}:
+            obj = self._addressee(verb.head)  # the one urged to lift them
+            lifters = self._refs_of(obj) if obj is not None else []
+            asked = True
+        else:
+            lifters = self._subjects(verb)
+            # "demanded that Washington cancel the sale"
+            asked = verb.dep_ == "ccomp" and any(
+                v.code[:2] in {"02", "10"} for v in self.lex.verbs.get(_lemma(verb.head), ())
+            )
+        if not lifters or (stated is None and not asked):
             return None
-        targets = self._prep_targets(imposing, ("on", "against")) or self._prep_targets(
-            n, ("on", "against")
-        )
+        if stated is not None and (agents := self._agent(stated)):
+            lifters = agents  # "a travel ban imposed by Trump": whoever is asked to lift it
+        preps = ("on", "against", "to", *sense.targets)
+        targets = self._prep_targets(stated, ("on", "against")) if stated is not None else []
+        targets = targets or self._prep_targets(n, preps)
         if not targets:
             return None
-        return _Found(imposing, self._refine_noun_code(n, sense), lifters, targets, False, 0.7)
+        # dated by the clause that says it was done; in force, whatever becomes of it
+        trigger = stated if stated is not None else n
+        return _Found(trigger, code, lifters, targets, False, 0.7, modality="asserted")
 
     def _noun_event(self, n: Any) -> _Found | None:
         if n.dep_ == "compound":
@@ -1957,6 +1991,9 @@ class _SentenceReader:
             ]
         sources: list[Ref] = poss or agent
         modality = None
+        if not sources and (sources := self._behind(n)):
+            # "accused Israel of being behind the attack": as sure as the clause that says so
+            modality = self.coder.modality.of(n.head.head)
         role = _role_over(n) if not sources else None
         if role is not None:
             # "investigating Iran's alleged role in the 1994 bombing": Iran is the bomber
@@ -2093,7 +2130,7 @@ class _SentenceReader:
         if not sources:
             return None
         if (
-            code == "183"
+            code == s.code == "183"  # "a bomb attack" is no air raid, whoever plants it
             and role is None  # a state's role in a bombing is a role in a terror attack
             and all(
                 a.country and a.sector not in NON_STATE_SECTORS for r in sources for a in r.actors
@@ -2620,6 +2657,20 @@ class _SentenceReader:
                 ):
                     return self._object(c)
         return None
+
+    def _addressee(self, gov: Any) -> Any:
+        """The one an object-control verb urges, asks or calls on: its object, or the object of
+        "on" ("called on Israel to halt its strikes")."""
+        return self._object(gov) or next(
+            (
+                p
+                for c in gov.children
+                if c.dep_ == "prep" and c.lower_ in {"on", "upon", "to"}
+                for p in c.children
+                if p.dep_ == "pobj"
+            ),
+            None,
+        )
 
     def _light_object(self, v: Any, obj: Any) -> Any:
         if obj is not None and _lemma(obj) in {"part", "role", "place"}:
@@ -3212,17 +3263,7 @@ class _SentenceReader:
             return ()
         if is_infinitive_complement(clause) and _lemma(clause.head) in OBJECT_CONTROL:
             # "urged Israel to halt its strikes": the one urged does the halting
-            gov = clause.head
-            obj = self._object(gov) or next(
-                (  # "called on Israel to halt its strikes"
-                    p
-                    for c in gov.children
-                    if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
-                    for p in c.children
-                    if p.dep_ == "pobj"
-                ),
-                None,
-            )
+            obj = self._addressee(clause.head)
             r = self.token_refs.get(obj.i) if obj is not None else None
             if r is not None and self._fits(low, r):
                 return r.actors
@@ -4919,6 +4960,8 @@ def _fold_complements(found: list[_Found], ending_verbs: frozenset[str]) -> list
     ]
 
 
+# acts a party can be asked to lift, cancel or end (see _SentenceReader._act_undone)
+UNDONE_ROOTS = frozenset({"07", "15", "16", "17", "18", "19", "20"})
 _FACT_PREPS = {
     "after",
     "before",
