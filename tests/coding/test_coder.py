@@ -1720,6 +1720,11 @@ def test_what_a_party_is_asked_to_cancel_or_end_is_its_own_act(code):
     ]
     events, _ = code("Turkey called on Israel to end the blockade of Gaza.")
     assert ("ISR", "PSE", "19") in dyads(events, "asserted")
+    events, _ = code("Washington refused on Friday to ease its embargo on Cuba.")
+    assert ("USA", "CUB", "16") in dyads(events, "asserted")
+    # a lifting that may come is the news, not the sanctions in force
+    events, _ = code("Washington would lift some oil sanctions on Caracas if it held elections.")
+    assert [e["cameo"] for e in events if e["cameo_root"] in {"08", "16"}] == ["085"]
     # a ban the sentence says was imposed is dated by its own clause
     events, _ = code(
         "Seoul has not lifted the ban on Japanese fish it imposed in 2013.", date="2019-04-12"

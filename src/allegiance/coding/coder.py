@@ -241,6 +241,7 @@ class _Found:
     confidence: float
     extra_tokens: list[Any] = field(default_factory=list)
     modality: str | None = None  # when fixed by the construction, not read off the trigger
+    date: DateSpan | None = None  # likewise
 
 
 class Coder:
@@ -1046,7 +1047,7 @@ class _SentenceReader:
         entry = lookup(f.code)
         modality = f.modality or self.coder.modality.of(f.trigger)
         remembered = self.discourse.last_date
-        date = self._date_for(f.trigger)
+        date = f.date or self._date_for(f.trigger)
         out: list[Event] = []
         pairs: list[tuple[Actor, Actor | None, Ref, Ref | None]] = []
         sources = [(a, r) for r in f.sources for a in r.actors]
@@ -1915,12 +1916,12 @@ class _SentenceReader:
         return self._subjects(be)
 
     def _act_undone(self, n: Any) -> _Found | None:
-        """What a party is asked to lift, cancel or end is its own act, in force: "urged the
-        United States to lift sanctions imposed on Harare", "demanded that Washington cancel
-        an arms sale to Taiwan".  What a party lifts or ends is its own act too, but coded
-        only where the sentence says it was done ("the ban it imposed last August"):
-        "lifted sanctions on Cuba" says nothing of when they were, and the lifting is coded
-        already."""
+        """What a party is asked or refuses to lift, cancel or end is its own act, in
+        force: "urged the United States to lift sanctions imposed on Harare", "demanded that
+        Washington cancel an arms sale to Taiwan", "refused to ease its embargo on Cuba".
+        What a party has lifted is coded only where the sentence says it was imposed ("the
+        ban it imposed last August"): "lifted sanctions on Cuba" says nothing of when they
+        were, and the lifting is coded already."""
         verb = n.head
         if n.dep_ not in {"dobj", "obj"} or _lemma(verb) not in (
             self.lex.scene["lifting_verbs"] | self.lex.scene["ending_verbs"]
@@ -1932,35 +1933,41 @@ class _SentenceReader:
         code = self._refine_noun_code(n, sense)
         if code[:2] not in UNDONE_ROOTS:
             return None
-        if any(c.dep_ == "poss" for c in n.children) or self._modifier_refs(n):
-            return None  # "lift its sanctions", "U.S. sanctions": the noun names its doer
         # "sanctions imposed on Harare", "the ban it imposed last August"
         stated = next(
             (c for c in n.children if c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBN")),
             None,
         )
-        if is_infinitive_complement(verb) and _lemma(verb.head) in OBJECT_CONTROL | {"appeal"}:
-            obj = self._addressee(verb.head)  # the one urged to lift them
-            lifters = self._refs_of(obj) if obj is not None else []
-            asked = True
-        else:
-            lifters = self._subjects(verb)
-            # "demanded that Washington cancel the sale"
-            asked = verb.dep_ == "ccomp" and any(
-                v.code[:2] in {"02", "10"} for v in self.lex.verbs.get(_lemma(verb.head), ())
-            )
-        if not lifters or (stated is None and not asked):
+        asked = verb.dep_ in {"xcomp", "ccomp"} and any(
+            v.code[:2] in {"02", "10"} for v in self.lex.verbs.get(_lemma(verb.head), ())
+        )
+        if stated is None and not asked and self.coder.modality.of(verb) != "negated":
+            # lifted, or perhaps to be lifted ("would lift some sanctions if ..."): the
+            # lifting is the news
             return None
-        if stated is not None and (agents := self._agent(stated)):
-            lifters = agents  # "a travel ban imposed by Trump": whoever is asked to lift it
+        # "its embargo", "U.S. sanctions", "a ban imposed by Trump": the doer named
+        doers = [r for c in n.children if c.dep_ == "poss" for r in self._refs_of(c)]
+        doers = doers or self._modifier_refs(n)
+        doers = doers or (self._agent(stated) if stated is not None else [])
+        if doers:
+            pass
+        elif is_infinitive_complement(verb) and _lemma(verb.head) in OBJECT_CONTROL | {"appeal"}:
+            obj = self._addressee(verb.head)  # the one urged to lift them
+            doers = self._refs_of(obj) if obj is not None else []
+        else:
+            doers = self._subjects(verb)
+        if not doers:
+            return None
         preps = ("on", "against", "to", *sense.targets)
         targets = self._prep_targets(stated, ("on", "against")) if stated is not None else []
         targets = targets or self._prep_targets(n, preps)
         if not targets:
             return None
-        # dated by the clause that says it was done; in force, whatever becomes of it
-        trigger = stated if stated is not None else n
-        return _Found(trigger, code, lifters, targets, False, 0.7, modality="asserted")
+        if stated is not None:  # dated by the clause that says it was done
+            return _Found(stated, code, doers, targets, False, 0.7, modality="asserted")
+        # in force when the sentence was written, whenever the lifting is to come
+        now = document_date(self.doc.date)
+        return _Found(n, code, doers, targets, False, 0.7, modality="asserted", date=now)
 
     def _noun_event(self, n: Any) -> _Found | None:
         if n.dep_ == "compound":
