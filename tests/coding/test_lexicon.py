@@ -71,3 +71,46 @@ def test_scene_word_lists_are_data_and_optional():
         "verbs: {}\nnouns: {}\n", _packaged("relations.yaml"), _packaged("modality.yaml")
     )
     assert set(bare.scene) == set(SCENE_LISTS) and not any(bare.scene.values())
+
+
+def test_grammar_word_lists_are_data_and_default_to_the_packaged_ones():
+    from allegiance.coding.lexicon import _packaged
+
+    lex = Lexicon.default()
+    assert "urge" in lex.grammar.object_control_verbs
+    assert "say" in lex.grammar.reporting_verbs
+    rel, mod = _packaged("relations.yaml"), _packaged("modality.yaml")
+    # a user's lexicon that leaves the grammar out reads sentences the same way
+    assert Lexicon.from_texts("verbs: {}\n", rel, mod).grammar == lex.grammar
+    mine = Lexicon.from_texts("grammar:\n  reporting_verbs: [mutter]\n", rel, mod)
+    assert mine.grammar.reporting_verbs == {"mutter"}
+    assert mine.grammar.object_control_verbs == lex.grammar.object_control_verbs
+
+
+def test_a_users_grammar_list_changes_how_a_sentence_is_read(coder):
+    import re
+
+    from allegiance.coding import Coder
+    from allegiance.coding.lexicon import _packaged
+    from allegiance.model import Document
+
+    text = "Egypt urged Israel to halt its air strikes on Syria."
+    by_default = coder.code(Document("x", text, None))
+    assert ("ISR", "SYR") in {(e.source.country, e.target.country) for e in by_default.events}
+    # without "urge" among the object-control verbs, "its" is the subject's
+    packaged = _packaged("lexicon.yaml")
+    start = packaged.index("  object_control_verbs:")
+    end = packaged.index("]", start)
+    lexicon = packaged[:start] + re.sub(r"\burge, ", "", packaged[start:end]) + packaged[end:]
+    lex = Lexicon.from_texts(lexicon, _packaged("relations.yaml"), _packaged("modality.yaml"))
+    assert "urge" not in lex.grammar.object_control_verbs
+    custom = Coder(coder.gazetteer, lex, nlp=coder.nlp)
+    coded = custom.code(Document("x", text, None))
+    assert ("ISR", "SYR") not in {(e.source.country, e.target.country) for e in coded.events}
+
+
+def test_an_unknown_grammar_list_names_the_file(tmp_path):
+    bad = tmp_path / "lex.yaml"
+    bad.write_text("grammar:\n  reportin_verbs: [say]\n", encoding="utf-8")
+    with pytest.raises(InputError, match="lex.yaml.*reportin_verbs"):
+        Lexicon.from_file(bad)

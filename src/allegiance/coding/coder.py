@@ -29,7 +29,7 @@ from allegiance.coding.discourse import (
     Discourse,
     gender_agrees,
 )
-from allegiance.coding.lexicon import NO_EVENT, Lexicon, NounSense, StanceCue, VerbSense
+from allegiance.coding.lexicon import NO_EVENT, Grammar, Lexicon, NounSense, StanceCue, VerbSense
 from allegiance.coding.modality import ModalityReader, is_infinitive_complement, is_when_clause
 from allegiance.coding.timex import (
     MONTHS,
@@ -65,33 +65,6 @@ _DEBUG = os.environ.get("ALLEGIANCE_DEBUG") == "1"
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 # Roots whose events are reported without a target often enough to keep them so.
 MONADIC_ROOTS = {"01", "15"}
-# "a ceasefire brokered by Oman": the participle's agent mediates (045) between the parties.
-MEDIATION_VERBS = {"broker", "mediate", "facilitate"}
-MEDIATING_PARTICIPLES = frozenset({"brokered", "mediated", "facilitated", "sponsored", "hosted"})
-# People who speak for a party named after "for": "a spokeswoman for the German government"
-SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy"}
-# People who work for a party named after "to": "an aide to the Cambodian prime minister"
-AIDE_NOUNS = {"aide", "adviser", "advisor"}
-# Nouns that sum up the clause before them: ", a move condemned by the United States"
-SUMMARY_NOUNS = {"move", "step", "decision", "action", "act", "measure", "gesture"}
-# Verbs that give a name to something ("called the raid a massacre"); with a predicative
-# complement they are no event of their own.
-NAMING_VERBS = {"call", "label", "brand", "term", "dub"}
-# Verbs of intention: "decided to enhance cooperation" is an asserted intent (CAMEO 03) to do
-# what the complement says; the complement is not coded apart (see _fold_complements).
-INTENT_VERBS = {
-    "decide",
-    "agree",
-    "resolve",
-    "commit",
-    "undertake",
-    "seek",
-    "opt",
-    "choose",
-}
-# Verbs of planning announce the act itself, as future ("plans to send troops"), not an
-# intent to cooperate.
-PLAN_VERBS = {"plan", "intend", "prepare", "aim"}
 INTENT_CODES = {
     "061": "0311",
     "062": "0312",
@@ -192,33 +165,13 @@ QUANTIFIERS = {
     "both",
     "none",
 }
-# Verbs that report speech: the event in their complement is attributed, not modal.
 # Prepositions that give what talks are about: "talks on North Korea".
 TOPIC_PREPS = frozenset({"on", "over", "at", "about"})
 # Sectors that are not the state's own forces: their bombings are not air raids.
 NON_STATE_SECTORS = frozenset({"INS", "REB", "CVL", "POL", "BUS", "NGO", "MED"})
-# Verbs by which one party addresses another in talks: "Cuba told U.S. officials during talks".
-ADDRESSING_VERBS = frozenset({"inform", "assure", "warn", "urge", "ask", "press", "brief"})
 # First-person words, read inside quotes as the quote's speaker.
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
-REPORTING = {
-    "say",
-    "state",
-    "tell",
-    "add",
-    "announce",
-    "report",
-    "confirm",
-    "note",
-    "declare",
-    "insist",
-    "stress",
-    "explain",
-    "write",
-    "reiterate",
-    "assert",
-}
 
 
 @dataclass(slots=True)
@@ -478,7 +431,9 @@ class Coder:
             dated = [r.date for r in [*events, *relations] if r.date.basis in {"explicit", "era"}]
             if dated and prep.doc.date and all(d.end and d.end < prep.doc.date for d in dated):
                 discourse.narrative = True
-            elif _is_present(sdoc) or (not reader.timexes and _is_reporting(sdoc)):
+            elif _is_present(sdoc) or (
+                not reader.timexes and _is_reporting(sdoc, self.lexicon.grammar)
+            ):
                 discourse.narrative = False  # the story is back in the present
         return out
 
@@ -611,7 +566,7 @@ def trigger_lemmas(lexicon: Lexicon) -> set[str]:
             *lexicon.relation_subject_nouns,
             *lexicon.relation_predicates,
             *lexicon.relation_phrases,
-            *MEDIATION_VERBS,
+            *lexicon.grammar.mediation_verbs,
             *lexicon.custody.get("detentions", ()),
             *lexicon.reaction_nouns,
             *lexicon.scene["peacekeeper_nouns"],  # _peacekeepers_arriving
@@ -707,6 +662,8 @@ class _SentenceReader:
     ) -> None:
         self.coder = coder
         self.lex = coder.lexicon
+        # verbs that can carry an event in their object with no sense of their own
+        self._verbs_with_nouns = self.lex.grammar.supply_verbs | _LIGHT_TOO
         self.gaz = coder.gazetteer
         self.doc = doc
         self.sent = sent
@@ -722,7 +679,7 @@ class _SentenceReader:
             span = sdoc.char_span(m.start - self.base, m.end - self.base, alignment_mode="expand")
             if span is None or not m.actors:
                 continue
-            if m.kind == "capital" and _names_a_place(span.root, coder.gazetteer):
+            if m.kind == "capital" and _names_a_place(span.root, coder.gazetteer, self.lex.grammar):
                 # "the Kabul airport", "the Paris accord": where, not who; the state's ground
                 ground = tuple(
                     Actor(a.country or a.code, a.country, None, a.name, a.text) for a in m.actors
@@ -776,7 +733,7 @@ class _SentenceReader:
                     found.append(f)
         found.extend(self.implied)
         for tok in self.sdoc:
-            if tok.pos_ == "VERB" and _lemma(tok) in INTENT_VERBS:
+            if tok.pos_ == "VERB" and _lemma(tok) in self.lex.grammar.intent_verbs:
                 found.extend(self._agreed_to(tok))
             elif tok.lower_ in self.lex.reaction_nouns and (f := self._reaction(tok)):
                 found.append(f)
@@ -806,8 +763,10 @@ class _SentenceReader:
                 found.append(f)
         for tok in self.sdoc:
             if (
-                _lemma(tok) in MEDIATION_VERBS and tok.tag_ == "VBN" and tok.dep_ in {"acl", "amod"}
-            ) or _fused_mediation(tok):
+                _lemma(tok) in self.lex.grammar.mediation_verbs
+                and tok.tag_ == "VBN"
+                and tok.dep_ in {"acl", "amod"}
+            ) or _fused_mediation(tok, self.lex.grammar):
                 f = self._mediation(tok)
                 if f:
                     found.append(f)
@@ -820,10 +779,12 @@ class _SentenceReader:
         triggers = {f.trigger.i for f in found}
         found.extend(i for f in found if (i := self._intent(f, triggers)) is not None)
         found = _fold_complements(
-            found, self.lex.scene["ending_verbs"] | self.lex.scene["lifting_verbs"]
+            found,
+            self.lex.scene["ending_verbs"] | self.lex.scene["lifting_verbs"],
+            self.lex.grammar,
         )
         found = _drop_restatements(found)
-        _nominal_intents(found)
+        _nominal_intents(found, self.lex.grammar)
         _aim_accused_acts(found)
         _aim_claims(found)
         found.extend(self._conditional_threats(found))
@@ -916,7 +877,11 @@ class _SentenceReader:
         out: list[_Found] = []
         told = {f.trigger.i for f in found}
         for v in self.sdoc:
-            if v.pos_ != "VERB" or _lemma(v) not in MEDIATION_VERBS or v.tag_ == "VBN":
+            if (
+                v.pos_ != "VERB"
+                or _lemma(v) not in self.lex.grammar.mediation_verbs
+                or v.tag_ == "VBN"
+            ):
                 continue
             obj = self._object(v)
             if obj is None or obj.i in told:
@@ -1138,7 +1103,7 @@ class _SentenceReader:
             clause = _clause_of(f.trigger)
             if clause is None:
                 continue
-            warner = _warning_over(clause)
+            warner = _warning_over(clause, self.lex.grammar)
             if warner is not None and warner.i in by_trigger:
                 threat = by_trigger[warner.i]
                 if threat.code[:2] == "13":
@@ -1147,7 +1112,7 @@ class _SentenceReader:
                     continue
             if warner is None and not _announced_on_condition(clause):
                 continue
-            reporter = warner or _reporter_of(clause)
+            reporter = warner or _reporter_of(clause, self.lex.grammar)
             if reporter is not None:
                 out.append(_Found(reporter, code, f.sources, f.targets, False, f.confidence - 0.1))
             else:
@@ -1168,7 +1133,7 @@ class _SentenceReader:
         """'a ceasefire brokered by Oman', 'a UN-brokered deal': the broker mediates between
         the parties of the agreement."""
         sources = self._agent(p)
-        if not sources and _fused_mediation(p) and p.i in self.token_refs:
+        if not sources and _fused_mediation(p, self.lex.grammar) and p.i in self.token_refs:
             sources = [self.token_refs[p.i]]  # "U.S.-brokered talks": one token
         if not sources:
             for t in (p.doc[p.i - 2] if p.i >= 2 else None, *p.children):
@@ -1273,7 +1238,7 @@ class _SentenceReader:
         if not is_infinitive_complement(cur):
             return None
         gov = cur.head
-        if _lemma(gov) not in INTENT_VERBS or gov.i in triggers:
+        if _lemma(gov) not in self.lex.grammar.intent_verbs or gov.i in triggers:
             return None
         code = INTENT_CODES.get(f.code) or INTENT_BY_ROOT.get(f.code[:2])
         if code is None:
@@ -1299,18 +1264,18 @@ class _SentenceReader:
         }:
             return None
         if (
-            lemma in MEDIATION_VERBS
+            lemma in self.lex.grammar.mediation_verbs
             and v.tag_ == "VBN"
             and v.dep_ == "acl"
             and self._mediation(v) is not None
         ):
             return None  # "a ceasefire brokered by Egypt": read by _mediation
         senses = [] if stop else self.lex.verbs.get(lemma, [])
-        if not senses and lemma not in self.lex.light_verbs and lemma not in _VERBS_WITH_NOUNS:
+        if not senses and lemma not in self.lex.light_verbs and lemma not in self._verbs_with_nouns:
             return None  # most verbs of a sentence: nothing below can code them
         if lemma == "visit" and (visitor := self._visiting_guest(v)) is not None:
             return visitor
-        if lemma in NAMING_VERBS and any(c.dep_ == "oprd" for c in v.children):
+        if lemma in self.lex.grammar.naming_verbs and any(c.dep_ == "oprd" for c in v.children):
             return None  # "called the operation ethnic cleansing": a name, not an appeal
         # "sailors seized by Iranian forces": a participle modifying a noun is passive, and so
         # is a participle clause ("Asked about the decision, Tillerson said ...")
@@ -1324,12 +1289,16 @@ class _SentenceReader:
         obj = self._object(v)
         if obj is None and passive:
             obj = next((c for c in v.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
-            obj = _quantified(obj) or obj  # "thousands of Indian troops were rushed"
+            obj = (
+                _quantified(obj, self.lex.grammar) or obj
+            )  # "thousands of Indian troops were rushed"
         if reduced and obj is None:
             obj = v.head
         obj = _antecedent(obj) or obj
         if obj is None:
-            obj = _named_as(v)  # "dismissing what it called false claims by Yerevan"
+            obj = _named_as(
+                v, self.lex.grammar
+            )  # "dismissing what it called false claims by Yerevan"
         if obj is None and v.dep_ == "relcl" and _object_gap(v):
             obj = v.head  # "the vessels it seized", "the treaty they signed"
         comp = next((c for c in v.children if c.dep_ == "xcomp"), None)
@@ -1398,7 +1367,7 @@ class _SentenceReader:
                         for t in c.subtree
                     )
                 return found
-        if lemma in SUPPLY_VERBS and obj is not None and self._refs_of(obj):
+        if lemma in self.lex.grammar.supply_verbs and obj is not None and self._refs_of(obj):
             # "provide Bangladesh with loans", "supply Kiev with tanks": the object is the target
             for c in v.children:
                 if c.dep_ == "prep" and c.lower_ == "with":
@@ -1407,7 +1376,7 @@ class _SentenceReader:
                             noun, nsense = self._event_noun(p, light=True, verb=lemma)
                             if nsense is None and any(
                                 # "supplied Egypt with MiG fighters, tanks and missiles"
-                                _lemma(x) in ARMS_WORDS
+                                _lemma(x) in self.lex.grammar.arms_words
                                 for x in (p, *p.conjuncts)
                             ):
                                 nsense = NounSense("072")
@@ -1509,7 +1478,7 @@ class _SentenceReader:
     ) -> tuple[Any, NounSense | None]:
         """The event a noun names, looking through containers ("a message of sympathy")."""
         nsense = self._noun_sense(noun, light=light, verb=verb)
-        if nsense is None and _lemma(noun) in CONTAINER_NOUNS:
+        if nsense is None and _lemma(noun) in self.lex.grammar.container_nouns:
             for c in noun.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
@@ -1551,7 +1520,7 @@ class _SentenceReader:
             # "deals brokered by Russia and Iran": the deals stand for their brokers, who are
             # not their own patients
             targets = [r for r in targets if r not in agent]
-            if not targets and v.dep_ == "acl" and _lemma(v.head) in SUMMARY_NOUNS:
+            if not targets and v.dep_ == "acl" and _lemma(v.head) in self.lex.grammar.summary_nouns:
                 # "Thailand deported them to China, a move condemned by the United States"
                 clause = v.head.head
                 if clause.pos_ in {"VERB", "AUX"} and v.head.i > clause.i:
@@ -1866,7 +1835,7 @@ class _SentenceReader:
             if (
                 s.light_only
                 and not light
-                and not (words & PROSPECTIVE)
+                and not (words & self.lex.grammar.prospective_modifiers)
                 # "the 1979 peace treaty between Egypt and Israel": a concluded agreement
                 and not (s.code == "057" and _has_prep(tok, ("between",)))
             ):
@@ -1900,7 +1869,11 @@ class _SentenceReader:
         if not (n.dep_ == "pobj" and n.head.lower_ == "behind" and _lemma(n.head.head) == "be"):
             return []
         be = n.head.head
-        if be.dep_ == "pcomp" and be.head.lower_ == "of" and _lemma(be.head.head) in OBJECT_CONTROL:
+        if (
+            be.dep_ == "pcomp"
+            and be.head.lower_ == "of"
+            and _lemma(be.head.head) in self.lex.grammar.object_control_verbs
+        ):
             accused = self._object(be.head.head)
             return self._refs_of(accused) if accused is not None else []
         subjects = [c for c in be.children if c.dep_ in SUBJECT_DEPS]
@@ -1908,7 +1881,7 @@ class _SentenceReader:
             len(subjects) == 1
             and subjects[0].pos_ == "PRON"
             and be.dep_ == "ccomp"
-            and _lemma(be.head) in REPORTING
+            and _lemma(be.head) in self.lex.grammar.reporting_verbs
         ):
             named = self._subjects(be.head)
             if named and all(not r.resolved for r in named):
@@ -1951,7 +1924,9 @@ class _SentenceReader:
         doers = doers or (self._agent(stated) if stated is not None else [])
         if doers:
             pass
-        elif is_infinitive_complement(verb) and _lemma(verb.head) in OBJECT_CONTROL | {"appeal"}:
+        elif is_infinitive_complement(verb) and _lemma(
+            verb.head
+        ) in self.lex.grammar.object_control_verbs | {"appeal"}:
             obj = self._addressee(verb.head)  # the one urged to lift them
             doers = self._refs_of(obj) if obj is not None else []
         else:
@@ -2001,12 +1976,12 @@ class _SentenceReader:
         if not sources and (sources := self._behind(n)):
             # "accused Israel of being behind the attack": as sure as the clause that says so
             modality = self.coder.modality.of(n.head.head)
-        role = _role_over(n) if not sources else None
+        role = _role_over(n, self.lex.grammar) if not sources else None
         if role is not None:
             # "investigating Iran's alleged role in the 1994 bombing": Iran is the bomber
             sources = self._role_holders(role)
             if sources and (
-                _lemma(role.head) in DOUBTING_VERBS
+                _lemma(role.head) in self.lex.grammar.doubting_verbs
                 or any(c.lower_ in {"alleged", "suspected", "possible"} for c in role.children)
             ):
                 modality = "alleged"
@@ -2033,7 +2008,7 @@ class _SentenceReader:
             and n.dep_ == "pobj"
             and n.head.dep_ == "prep"
             and n.head.lower_ in {"for", "of", "over", "about"}
-            and _lemma(n.head.head) in OBJECT_CONTROL
+            and _lemma(n.head.head) in self.lex.grammar.object_control_verbs
         ):
             # "accused Britain and France of aggression against Egypt"
             gov = n.head.head
@@ -2064,7 +2039,7 @@ class _SentenceReader:
                 sources, targets = between, []
         if not sources and n.dep_ == "pobj" and n.head.lower_ == "of":
             offer = n.head.head
-            if _lemma(offer) in INTENT_NOUNS:
+            if _lemma(offer) in self.lex.grammar.intent_nouns:
                 # "Seoul's offer of talks", "the Iranian offer of talks with the IAEA"
                 sources = [
                     r for c in offer.children if c.dep_ == "poss" for r in self._refs_of(c)
@@ -2075,7 +2050,9 @@ class _SentenceReader:
             sources = self._governing_subject(n, targets)
         # "in a second round of talks": the container stands where the talks do
         spot = (
-            n.head.head if n.head.lower_ == "of" and _lemma(n.head.head) in CONTAINER_NOUNS else n
+            n.head.head
+            if n.head.lower_ == "of" and _lemma(n.head.head) in self.lex.grammar.container_nouns
+            else n
         )
         if (
             not sources
@@ -2104,7 +2081,8 @@ class _SentenceReader:
                 spot.head.lower_ in {"during", "at"}
                 and sum(len(r.actors) for r in joint) == 1
                 and code[:2] == "04"
-                and _lemma(spot.head.head) in REPORTING | ADDRESSING_VERBS
+                and _lemma(spot.head.head)
+                in self.lex.grammar.reporting_verbs | self.lex.grammar.addressing_verbs
             ):
                 # "Cuba told senior U.S. officials during talks in Havana": the speaker and
                 # the one told held them
@@ -2281,7 +2259,7 @@ class _SentenceReader:
 
     def _role_event_parties(self, v: Any, obj: Any) -> list[Ref]:
         """The parties named in the event of 'a role in <event>' (object ``obj`` of ``v``)."""
-        if obj is None or _lemma(obj) not in ROLE_NOUNS:
+        if obj is None or _lemma(obj) not in self.lex.grammar.role_nouns:
             return []
         for holder in (obj, v):
             for c in holder.children:
@@ -2576,7 +2554,7 @@ class _SentenceReader:
         )
         # its arms, its forces, or its own act ("the Russian air strikes")
         return head is not None and (
-            _lemma(head) in ARMS_WORDS | self.lex.scene["force_nouns"]
+            _lemma(head) in self.lex.grammar.arms_words | self.lex.scene["force_nouns"]
             or head.lower_ in self.lex.nouns
             or _lemma(head) in self.lex.nouns
         )
@@ -2652,7 +2630,7 @@ class _SentenceReader:
     def _object(self, v: Any) -> Any:
         for c in v.children:
             if c.dep_ in {"dobj", "obj"}:
-                return _quantified(c) or c
+                return _quantified(c, self.lex.grammar) or c
         if v.pos_ == "VERB":
             # "arresting and torturing Rwandan nationals": the conjuncts share the object
             for c in v.children:
@@ -2709,7 +2687,7 @@ class _SentenceReader:
             ref = self._ref_at(orphan)
             return [ref] if ref is not None else []
         cur = v
-        if (quoted := _quote_over(v)) is not None:
+        if (quoted := _quote_over(v, self.lex.grammar)) is not None:
             cur = quoted
         for _ in range(6):
             subj = [c for c in cur.children if c.dep_ in deps]
@@ -2721,7 +2699,7 @@ class _SentenceReader:
                 refs = [r for s in subj for r in self._refs_of(s)]
                 return refs
             if cur.i != v.i and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in cur.children):
-                if _lemma(cur) in RAISING_VERBS:
+                if _lemma(cur) in self.lex.grammar.raising_verbs:
                     return [
                         r
                         for c in cur.children
@@ -2738,7 +2716,7 @@ class _SentenceReader:
                 continue
             if cur.dep_ in {"xcomp", "pcomp"} and cur.head.i != cur.i:
                 gov = cur.head.head if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" else cur.head
-                if _lemma(gov) in OBJECT_CONTROL:
+                if _lemma(gov) in self.lex.grammar.object_control_verbs:
                     obj = self._object(gov)
                     if _is_reciprocal(obj):
                         # "Kyiv and Moscow accused each other of violating the truce"
@@ -2881,7 +2859,10 @@ class _SentenceReader:
         """Actors named in a noun's modifiers: 'Indian objections', 'the Russo-Pak exercise'."""
         out: list[Ref] = []
         for c in n.children:
-            if c.dep_ == "amod" and c.lower_.rsplit("-", 1)[-1] in MEDIATING_PARTICIPLES:
+            if (
+                c.dep_ == "amod"
+                and c.lower_.rsplit("-", 1)[-1] in self.lex.grammar.mediating_participles
+            ):
                 continue  # "U.S.-brokered talks": the broker is no party to them
             if c.dep_ in {"compound", "amod", "nmod", "poss", "npadvmod"}:
                 for tok in [c, *list(c.subtree)]:
@@ -2961,7 +2942,7 @@ class _SentenceReader:
                 if agents:
                     out.extend(agents)
                     continue
-            if ref is None and _lemma(t) in _GROUP_NOUNS:
+            if ref is None and _lemma(t) in self.lex.grammar.group_nouns:
                 members = [
                     r
                     for c in t.children
@@ -2978,7 +2959,7 @@ class _SentenceReader:
                 if members:
                     out.extend(r for r in members if r not in out)
                     continue
-            if ref is None and (_lemma(t) in QUANTITY_NOUNS or t.pos_ == "NUM"):
+            if ref is None and (_lemma(t) in self.lex.grammar.quantity_nouns or t.pos_ == "NUM"):
                 # "thousands of Iranians", "a group of Chinese tourists", "two of its soldiers"
                 for c in t.children:
                     if c.dep_ == "prep" and c.lower_ == "of":
@@ -2994,14 +2975,14 @@ class _SentenceReader:
                         and (
                             c.lower_ in {"of", "from", "in"}
                             # "a spokeswoman for the German government"
-                            or (c.lower_ == "for" and _lemma(t) in SPOKES_NOUNS)
+                            or (c.lower_ == "for" and _lemma(t) in self.lex.grammar.spokes_nouns)
                             # "top aides to Prime Minister Hun Sen"
-                            or (c.lower_ == "to" and _lemma(t) in AIDE_NOUNS)
+                            or (c.lower_ == "to" and _lemma(t) in self.lex.grammar.aide_nouns)
                         )
                         and (
-                            _lemma(t) in _HOLDER_NOUNS
-                            or _lemma(t) in SPOKES_NOUNS
-                            or _lemma(t) in AIDE_NOUNS
+                            _lemma(t) in self.lex.grammar.holder_nouns
+                            or _lemma(t) in self.lex.grammar.spokes_nouns
+                            or _lemma(t) in self.lex.grammar.aide_nouns
                         )
                     ):
                         for p in c.children:
@@ -3039,7 +3020,10 @@ class _SentenceReader:
             if ref not in out:
                 out.append(ref)
             out.extend(r for r in self._coordinated_modifiers(t, ref) if r not in out)
-            if _lemma(t) in _HOLDER_NOUNS or t.lower_ in _HOLDER_NOUNS:
+            if (
+                _lemma(t) in self.lex.grammar.holder_nouns
+                or t.lower_ in self.lex.grammar.holder_nouns
+            ):
                 # "the leaders of India and Pakistan", "diplomats from Canada and Mexico": the
                 # holders of each coordinated state
                 sector = ref.actors[0].sector
@@ -3096,7 +3080,7 @@ class _SentenceReader:
         low = tok.lower_
         pos = tok.idx + self.base
         actors: tuple[Actor, ...] = ()
-        if low == "it" and _is_expletive(tok):
+        if low == "it" and _is_expletive(tok, self.lex.grammar):
             return None
         if low in SINGULAR_PRONOUNS or low in PLURAL_PRONOUNS or low in PERSON_PRONOUNS:
             try:
@@ -3183,7 +3167,10 @@ class _SentenceReader:
                 or (
                     c.dep_ == "prep"
                     and not any(g.dep_ == "pcomp" for g in c.children)
-                    and not (c.lower_ == "of" and _lemma(tok.head) in OBJECT_CONTROL)
+                    and not (
+                        c.lower_ == "of"
+                        and _lemma(tok.head) in self.lex.grammar.object_control_verbs
+                    )
                 )
                 or (
                     c.dep_ in {"compound", "amod"}
@@ -3232,7 +3219,7 @@ class _SentenceReader:
         if not _inside_quote(tok):
             return ()
         for v in tok.ancestors:
-            if _lemma(v) in REPORTING and not _inside_quote(v):
+            if _lemma(v) in self.lex.grammar.reporting_verbs and not _inside_quote(v):
                 speakers = [r for c in v.children if c.dep_ == "nsubj" for r in self._refs_of(c)]
                 return tuple(a for r in speakers[:1] for a in r.actors)
         return ()
@@ -3257,7 +3244,11 @@ class _SentenceReader:
                     return named[-1].actors
         for a in tok.ancestors:
             # "accused Myanmar of genocide against its Rohingya minority": the accused's
-            if a.dep_ == "prep" and a.lower_ == "of" and _lemma(a.head) in OBJECT_CONTROL:
+            if (
+                a.dep_ == "prep"
+                and a.lower_ == "of"
+                and _lemma(a.head) in self.lex.grammar.object_control_verbs
+            ):
                 obj = self._object(a.head)
                 r = self.token_refs.get(obj.i) if obj is not None else None
                 if r is not None and self._fits(low, r):
@@ -3268,7 +3259,10 @@ class _SentenceReader:
         clause = _clause_of(tok)
         if clause is None:
             return ()
-        if is_infinitive_complement(clause) and _lemma(clause.head) in OBJECT_CONTROL:
+        if (
+            is_infinitive_complement(clause)
+            and _lemma(clause.head) in self.lex.grammar.object_control_verbs
+        ):
             # "urged Israel to halt its strikes": the one urged does the halting
             obj = self._addressee(clause.head)
             r = self.token_refs.get(obj.i) if obj is not None else None
@@ -3357,7 +3351,7 @@ class _SentenceReader:
                         r is None
                         and low in PERSON_PRONOUNS
                         and c.pos_ == "PROPN"
-                        and _lemma(gov) in REPORTING
+                        and _lemma(gov) in self.lex.grammar.reporting_verbs
                     ):
                         # "Prince said he had ...": he is Prince, who is no actor we know
                         raise _NoAntecedent
@@ -3875,7 +3869,7 @@ class _SentenceReader:
             # ("agreed to hold drills next year": next year dates the drills, not the accord)
             if (
                 timex.kind != "anaphoric"
-                and not _is_news_frame(trigger)
+                and not _is_news_frame(trigger, self.lex.grammar)
                 and anchor.pos_ not in {"NOUN", "PROPN"}
                 and not (anchor.i != trigger.i and trigger in anchor.ancestors)
             ):
@@ -3896,7 +3890,7 @@ class _SentenceReader:
             self.previous_date is not None
             and self.discourse.narrative
             and _is_past(trigger)
-            and not _is_news_frame(trigger)
+            and not _is_news_frame(trigger, self.lex.grammar)
             and self.previous_date.basis == "explicit"
             and self.previous_date.precision in {"day", "month", "year"}
         ):
@@ -3978,291 +3972,8 @@ NESTED_PREPS = {
     "across",
     "near",
 }
-# Passive verbs whose subject is the doer of their complement: "X is expected to sign".
-RAISING_VERBS = {
-    "expect",
-    "set",
-    "schedule",
-    "due",
-    "say",
-    "believe",
-    "report",
-    "know",
-    "think",
-    "understand",
-    "suppose",
-    "slate",
-    "poise",
-    "likely",
-    "reckon",
-    "rumour",
-    "rumor",
-    "tip",
-    "allege",
-    "see",
-    "consider",
-}
-# Verbs whose object is the doer of their complement: "accused Iraq of firing", "urged India
-# to resume talks", "blamed Russia for the attack".
-OBJECT_CONTROL = {
-    "accuse",
-    "blame",
-    "suspect",
-    "charge",
-    "condemn",
-    "denounce",
-    "criticise",
-    "criticize",
-    "urge",
-    "ask",
-    "press",
-    "push",
-    "call",
-    "invite",
-    "persuade",
-    "encourage",
-    "force",
-    "allow",
-    "help",
-    "warn",
-    "tell",
-    "order",
-    "thank",
-    "praise",
-    "commend",
-    "congratulate",
-    "fault",
-    "punish",
-    "sanction",
-    # "prompting Netanyahu to call off the visit": the one prompted acts
-    "prompt",
-    "compel",
-    "oblige",
-    "convince",
-    "spur",
-    "pressure",
-    "pressurise",
-    "pressurize",
-}
 # Verbs used as light verbs beyond the lexicon's list ("go to war", "take action").
 _LIGHT_TOO = {"go", "take"}
-SUPPLY_VERBS = {
-    "provide",
-    "supply",
-    "furnish",
-    "equip",
-    "arm",
-    "present",
-    "reward",
-    "help",
-    "assist",
-    "back",
-    "flood",
-    "ply",
-    "bolster",
-}
-# Verbs that can carry an event in their object with no sense of their own.
-_VERBS_WITH_NOUNS = SUPPLY_VERBS | _LIGHT_TOO
-ARMS_WORDS = {
-    "fighter",
-    "bomber",
-    "warplane",
-    "warship",
-    "submarine",
-    "gun",
-    "weapon",
-    "arm",
-    "missile",
-    "tank",
-    "drone",
-    "rifle",
-    "ammunition",
-    "artillery",
-    "jet",
-    "aircraft",
-    "helicopter",
-    "munition",
-    "shell",
-    "rocket",
-    "system",
-    "equipment",
-}
-# Modifiers that make a mention of an agreement or plan a (speculative or future) event:
-# "a possible Indo-Israeli defence pact" (but "the U.S.-Iran deal" is only a reference).
-PROSPECTIVE = {
-    "possible",
-    "potential",
-    "proposed",
-    "planned",
-    "prospective",
-    "likely",
-    "future",
-    "mooted",
-    "envisaged",
-}
-QUANTITY_NOUNS = {
-    "thousand",
-    "thousands",
-    "hundred",
-    "hundreds",
-    "dozen",
-    "dozens",
-    "million",
-    "millions",
-    "group",
-    "member",
-    "members",
-    "number",
-    "team",
-    "delegation",
-    "contingent",
-    "some",
-    "many",
-    "scores",
-    "crowd",
-    "crowds",
-    "majority",
-    "most",
-    "handful",
-    "batch",
-    "unit",
-    "company",
-    "detachment",
-    "convoy",
-    "column",
-    "wave",
-    # measures: "hundreds of tonnes of drinking water"
-    "tonne",
-    "tonnes",
-    "ton",
-    "tons",
-    "barrel",
-    "barrels",
-    "litre",
-    "litres",
-    "liter",
-    "liters",
-    "shipload",
-    "shiploads",
-    "planeload",
-    "planeloads",
-    "truckload",
-    "truckloads",
-    # money: "hundreds of millions of dollars in aid"
-    "dollar",
-    "dollars",
-    "euro",
-    "euros",
-}
-# Nouns whose "of"-complement names the event: "a message of sympathy", "words of praise".
-CONTAINER_NOUNS = {
-    "message",
-    "letter",
-    "expression",
-    "word",
-    "note",
-    "gesture",
-    "show",
-    "statement",
-    "declaration",
-    "offer",
-    "signal",
-    "act",
-    "round",
-    "series",
-    "wave",
-    "spate",
-    "string",
-    "resumption",
-    "start",
-    "launch",
-    "end",
-    "package",
-    "tranche",
-    "shipment",
-    "consignment",
-    "batch",
-    "programme",
-    "program",
-    # "held five hours of talks", "after two days of talks"
-    "minute",
-    "hour",
-    "day",
-    "week",
-    "month",
-}
-_HOLDER_NOUNS = {
-    "government",
-    "army",
-    "president",
-    "leader",
-    "leadership",
-    "people",
-    "forces",
-    "military",
-    "troops",
-    "navy",
-    "ministry",
-    "minister",
-    "embassy",
-    "regime",
-    "delegation",
-    "parliament",
-    "state",
-    "administration",
-    "officials",
-    "prime",
-    "side",
-    "authorities",
-    "cabinet",
-    "soldiers",
-    "diplomats",
-    "envoy",
-    "ambassador",
-    "representatives",
-    "citizens",
-    "nationals",
-    "chief",
-    "spokesman",
-    "king",
-    "foreign",
-    "defence",
-    "defense",
-    "intelligence",
-    "police",
-    "capital",
-    "coalition",
-    "negotiator",
-    "negotiators",
-    "delegate",
-    "delegates",
-    "lawmaker",
-    "lawmakers",
-    "legislator",
-    "legislators",
-    "mediator",
-    "member",
-    "members",
-}
-# "other Western nations, including France": a group named by its members
-_GROUP_NOUNS = {
-    "nation",
-    "country",
-    "state",
-    "government",
-    "ally",
-    "member",
-    "power",
-    "partner",
-    "adversary",
-    "enemy",
-    "foe",
-    "rival",
-    "neighbour",
-    "neighbor",
-    "regime",
-    "democracy",
-}
 
 
 class _NoAntecedent(Exception):
@@ -4345,16 +4056,16 @@ def _lemma(tok: Any) -> str:
     return tok.lemma_.lower() if tok is not None else ""
 
 
-def _names_a_place(root: Any, gazetteer: Gazetteer) -> bool:
+def _names_a_place(root: Any, gazetteer: Gazetteer, grammar: Grammar) -> bool:
     """A capital modifying a noun names where, not who: "the Paris climate accord", "the
     Minsk agreements", "the Moscow talks"; but "the Beijing government" is an actor."""
     if root.dep_ not in {"compound", "nmod", "amod"} or root.head.pos_ not in {"NOUN", "PROPN"}:
         return False
     head = root.head
-    return gazetteer.sector_of(head.text) is None and _lemma(head) not in _HOLDER_NOUNS
+    return gazetteer.sector_of(head.text) is None and _lemma(head) not in grammar.holder_nouns
 
 
-def _is_expletive(tok: Any) -> bool:
+def _is_expletive(tok: Any, grammar: Grammar) -> bool:
     """ "it had been a shock to meet Trump", "it is likely that ...": a dummy subject."""
     if tok.dep_ == "expl":
         return True
@@ -4366,7 +4077,11 @@ def _is_expletive(tok: Any) -> bool:
     holders = [head, *(c for c in head.children if c.dep_ in {"attr", "acomp", "dobj", "oprd"})]
     for h in holders:
         # "it was prepared to release": a control adjective, "it" is the one prepared
-        marks = {"that", "whether"} if h.dep_ == "acomp" and h.lemma_ not in _RAISING else None
+        marks = (
+            {"that", "whether"}
+            if h.dep_ == "acomp" and h.lemma_ not in grammar.raising_adjectives
+            else None
+        )
         for c in h.children:
             if (
                 c.dep_ in {"xcomp", "ccomp", "csubj", "acl", "relcl", "advcl"}
@@ -4378,17 +4093,6 @@ def _is_expletive(tok: Any) -> bool:
             ):
                 return True
     return False
-
-
-# adjectives whose "it" subject is a dummy before a to-infinitive ("it is hard to say")
-_RAISING = frozenset(
-    {
-        "likely", "unlikely", "possible", "impossible", "important", "necessary", "clear",
-        "unclear", "hard", "difficult", "easy", "essential", "vital", "crucial", "wrong",
-        "right", "surprising", "unusual", "obvious", "natural", "strange", "unacceptable",
-        "appropriate", "premature", "worth",
-    }
-)  # fmt: skip
 
 
 def _others_dead(victims: list[Ref], sources: list[Ref]) -> list[Ref]:
@@ -4451,13 +4155,13 @@ def _of_object_tokens(tok: Any) -> list[Any]:
     ]
 
 
-def _quote_over(v: Any) -> Any:
+def _quote_over(v: Any, grammar: Grammar) -> Any:
     """'Trump said "China can fix this", urging Beijing to act': a participle after the
     closing quote belongs to the speaker, though the parser hangs it on the quoted verb."""
     head = v.head
     if not (v.dep_ == "advcl" and v.tag_ == "VBG" and head.dep_ == "ccomp"):
         return None
-    if _lemma(head.head) not in REPORTING or head.head.i > v.i:
+    if _lemma(head.head) not in grammar.reporting_verbs or head.head.i > v.i:
         return None
     between = v.doc[head.i + 1 : v.i]
     return head.head if any(t.tag_ == "''" for t in between) else None
@@ -4542,16 +4246,16 @@ def _is_present(sdoc: Any) -> bool:
     return False
 
 
-def _is_reporting(sdoc: Any) -> bool:
+def _is_reporting(sdoc: Any, grammar: Grammar) -> bool:
     """ "Tillerson said both leaders agreed ...": a sentence told by a present-day source."""
-    return any(t.dep_ == "ROOT" and _lemma(t) in REPORTING for t in sdoc)
+    return any(t.dep_ == "ROOT" and _lemma(t) in grammar.reporting_verbs for t in sdoc)
 
 
-def _is_news_frame(trigger: Any) -> bool:
+def _is_news_frame(trigger: Any, grammar: Grammar) -> bool:
     """The reporting around the news ("declined to comment", "said in a statement") happens
     now, whatever history the story tells."""
     lemma = _lemma(trigger)
-    return lemma in REPORTING or (
+    return lemma in grammar.reporting_verbs or (
         lemma in {"decline", "refuse"}
         and any(_lemma(c) == "comment" for c in trigger.subtree if c.i != trigger.i)
     )
@@ -4585,7 +4289,6 @@ THREAT_CODES = {
     "19": "1384",
     "20": "1383",
 }
-WARNING_VERBS = {"warn", "threaten", "hint", "vow", "caution"}
 _WILL = {"will", "would", "'ll", "shall", "wo"}
 
 
@@ -4593,17 +4296,21 @@ def _threat_code(code: str) -> str:
     return next((v for k, v in THREAT_CODES.items() if code.startswith(k)), "130")
 
 
-def _warning_over(clause: Any) -> Any:
+def _warning_over(clause: Any, grammar: Grammar) -> Any:
     """The verb of warning whose complement (or reported clause) ``clause`` is."""
     cur = clause
     for _ in range(3):
-        if cur.dep_ in {"ccomp", "xcomp"} and _lemma(cur.head) in WARNING_VERBS:
+        if cur.dep_ in {"ccomp", "xcomp"} and _lemma(cur.head) in grammar.warning_verbs:
             return cur.head
         if cur.dep_ not in {"xcomp", "conj"} or cur.head.i == cur.i:
             break
         cur = cur.head
     for c in clause.children:
-        if c.dep_ in {"parataxis", "ccomp"} and _lemma(c) in WARNING_VERBS and c.i > clause.i:
+        if (
+            c.dep_ in {"parataxis", "ccomp"}
+            and _lemma(c) in grammar.warning_verbs
+            and c.i > clause.i
+        ):
             return c  # "Houthi forces could attack ships, a spokesman warned"
     return None
 
@@ -4626,17 +4333,21 @@ def _announced_on_condition(clause: Any) -> bool:
     return False
 
 
-def _reporter_of(clause: Any) -> Any:
+def _reporter_of(clause: Any, grammar: Grammar) -> Any:
     """The reporting verb of a clause: 'X said (that) ...' or '..., X said'."""
     cur = clause
     for _ in range(3):
-        if cur.dep_ == "ccomp" and _lemma(cur.head) in REPORTING:
+        if cur.dep_ == "ccomp" and _lemma(cur.head) in grammar.reporting_verbs:
             return cur.head
         if cur.dep_ != "xcomp" or cur.head.i == cur.i:
             break
         cur = cur.head
     for c in clause.children:
-        if c.dep_ in {"parataxis", "ccomp"} and _lemma(c) in REPORTING and c.i > clause.i:
+        if (
+            c.dep_ in {"parataxis", "ccomp"}
+            and _lemma(c) in grammar.reporting_verbs
+            and c.i > clause.i
+        ):
             return c
     return None
 
@@ -4658,15 +4369,12 @@ def _antecedent(tok: Any) -> Any:
     return None
 
 
-NAMING_VERBS = frozenset({"call", "describe", "term", "label", "dub", "brand"})
-
-
-def _named_as(v: Any) -> Any:
+def _named_as(v: Any, grammar: Grammar) -> Any:
     """ "dismissed what it called false claims": the object is what it was called."""
     for c in v.children:
         if (
             c.dep_ == "ccomp"
-            and _lemma(c) in NAMING_VERBS
+            and _lemma(c) in grammar.naming_verbs
             and any(x.dep_ == "dobj" and x.lower_ == "what" for x in c.children)
         ):
             return next((x for x in c.children if x.dep_ in {"oprd", "attr"}), None)
@@ -4702,48 +4410,32 @@ def _object_gap(v: Any) -> bool:
     return any(c.dep_ in SUBJECT_DEPS for c in v.children)
 
 
-# "X's role in the attack": X is the attacker.  Governed by these verbs it is alleged.
-ROLE_NOUNS = {"role", "involvement", "part", "hand", "complicity"}
-DOUBTING_VERBS = {
-    "investigate",
-    "probe",
-    "examine",
-    "deny",
-    "allege",
-    "suspect",
-    "accuse",
-    "blame",
-    "question",
-    "dispute",
-    "reject",
-    "dismiss",
-    "study",
-    "review",
-}
-
-
-def _role_over(n: Any) -> Any:
+def _role_over(n: Any, grammar: Grammar) -> Any:
     """The role noun of 'a role in <n>', the 'in' attached to the noun or to its verb."""
     if n.dep_ != "pobj" or n.head.lower_ != "in":
         return None
     head = n.head.head
-    if _lemma(head) in ROLE_NOUNS:
+    if _lemma(head) in grammar.role_nouns:
         return head
     if head.pos_ in {"VERB", "AUX"}:
         return next(
-            (c for c in head.children if c.dep_ in {"dobj", "obj"} and _lemma(c) in ROLE_NOUNS),
+            (
+                c
+                for c in head.children
+                if c.dep_ in {"dobj", "obj"} and _lemma(c) in grammar.role_nouns
+            ),
             None,
         )
     return None
 
 
-def _quantified(c: Any) -> Any:
+def _quantified(c: Any, grammar: Grammar) -> Any:
     """What a quantity counts: 'thousands of children', 'some of its troops', '$3 billion in'."""
     if c is None or not (
         c.lower_ in QUANTIFIERS
         or c.pos_ == "NUM"
         or c.lower_ in {"billion", "million", "$"}
-        or c.lower_ in QUANTITY_NOUNS  # "deported thousands of children"
+        or c.lower_ in grammar.quantity_nouns  # "deported thousands of children"
     ):
         return None
     # "in" only after a sum ("$3 billion in aid"): "a convoy in Kandahar" is where it was
@@ -4752,7 +4444,7 @@ def _quantified(c: Any) -> Any:
         if p.dep_ == "prep" and p.lower_ in preps:
             for pobj in p.children:
                 if pobj.dep_ == "pobj":
-                    return _quantified(pobj) or pobj  # "hundreds of tonnes of water"
+                    return _quantified(pobj, grammar) or pobj  # "hundreds of tonnes of water"
     return None
 
 
@@ -4849,21 +4541,7 @@ def _is_reciprocal(obj: Any) -> bool:
     )
 
 
-# Nouns of intent: their infinitive is the act offered, "a Russian offer to mediate".
-INTENT_NOUNS = {
-    "offer",
-    "willingness",
-    "readiness",
-    "pledge",
-    "promise",
-    "commitment",
-    "proposal",
-    "intention",
-    "intent",
-}
-
-
-def _nominal_intents(found: list[_Found]) -> None:
+def _nominal_intents(found: list[_Found], grammar: Grammar) -> None:
     """'Tokyo's willingness to mediate', 'Vatican offers to mediate': the offer is the event
     (an asserted intent, 039), whatever becomes of it; the act offered has not happened.
     'has no intention of negotiating with Argentina' is a negated intent."""
@@ -4881,7 +4559,7 @@ def _nominal_intents(found: list[_Found]) -> None:
             noun = t.head.head
         else:
             continue
-        if _lemma(noun) not in INTENT_NOUNS or noun.pos_ not in {"NOUN", "PROPN"}:
+        if _lemma(noun) not in grammar.intent_nouns or noun.pos_ not in {"NOUN", "PROPN"}:
             continue
         code = INTENT_CODES.get(f.code) or INTENT_BY_ROOT.get(f.code[:2])
         if code is not None:
@@ -4891,7 +4569,9 @@ def _nominal_intents(found: list[_Found]) -> None:
             f.modality = "negated" if negated else "asserted"
 
 
-def _fold_complements(found: list[_Found], ending_verbs: frozenset[str]) -> list[_Found]:
+def _fold_complements(
+    found: list[_Found], ending_verbs: frozenset[str], grammar: Grammar
+) -> list[_Found]:
     """An appeal, demand, offer, intent or hope carries the act its complement names.
 
     "urged India to resume talks" is one appeal (to negotiate, 026): the act asked for has not
@@ -4907,7 +4587,7 @@ def _fold_complements(found: list[_Found], ending_verbs: frozenset[str]) -> list
         if (
             f.trigger.pos_ in {"VERB", "AUX", "ADJ"}
             and f.code[:2] in {"02", "03", "10", "12"}
-            and _lemma(f.trigger) not in PLAN_VERBS
+            and _lemma(f.trigger) not in grammar.plan_verbs
         )
         # "optimistic about resuming talks with Tokyo": the talks are hoped for, not held
         or (f.trigger.pos_ == "ADJ" and f.code[:2] == "01")
@@ -4923,7 +4603,7 @@ def _fold_complements(found: list[_Found], ending_verbs: frozenset[str]) -> list
             continue
         carried.add(id(gov))
         root = gov.code[:2]
-        if root == "03" and _lemma(gov.trigger) in INTENT_VERBS:
+        if root == "03" and _lemma(gov.trigger) in grammar.intent_verbs:
             # "decided to enhance cooperation": the decision is an asserted intent and the
             # cooperation itself a future event, coded as well.
             kept.append(f)
@@ -4932,7 +4612,7 @@ def _fold_complements(found: list[_Found], ending_verbs: frozenset[str]) -> list
         if (
             root == "03"
             and gov.code == "030"
-            and _lemma(gov.trigger) in WARNING_VERBS
+            and _lemma(gov.trigger) in grammar.warning_verbs
             and (lookup(f.code).quad_class == 4)
         ):
             gov.code = _threat_code(f.code)  # "vowed to attack any American warship"
@@ -4984,10 +4664,10 @@ _FACT_PREPS = {
 }
 
 
-def _fused_mediation(tok: Any) -> bool:
+def _fused_mediation(tok: Any, grammar: Grammar) -> bool:
     """ "U.S.-brokered", "Qatari-mediated": a broker and its participle parsed as one word."""
     before, dash, after = tok.lower_.rpartition("-")
-    return bool(dash and before) and tok.dep_ == "amod" and after in MEDIATING_PARTICIPLES
+    return bool(dash and before) and tok.dep_ == "amod" and after in grammar.mediating_participles
 
 
 def _complement_governor(

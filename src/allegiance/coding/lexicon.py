@@ -116,6 +116,60 @@ SCENE_LISTS = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    """The word lists of the coder's grammar ("grammar" in the lexicon file): which verbs
+    report, urge, warn or plan, which nouns hold a party or sum up a clause.  They decide how
+    a sentence is read, not what is coded."""
+
+    reporting_verbs: frozenset[str]
+    object_control_verbs: frozenset[str]
+    raising_verbs: frozenset[str]
+    raising_adjectives: frozenset[str]
+    intent_verbs: frozenset[str]
+    plan_verbs: frozenset[str]
+    intent_nouns: frozenset[str]
+    warning_verbs: frozenset[str]
+    addressing_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
+    mediation_verbs: frozenset[str]
+    mediating_participles: frozenset[str]
+    supply_verbs: frozenset[str]
+    arms_words: frozenset[str]
+    prospective_modifiers: frozenset[str]
+    role_nouns: frozenset[str]
+    doubting_verbs: frozenset[str]
+    spokes_nouns: frozenset[str]
+    aide_nouns: frozenset[str]
+    summary_nouns: frozenset[str]
+    quantity_nouns: frozenset[str]
+    container_nouns: frozenset[str]
+    holder_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+
+    @classmethod
+    def from_section(cls, section: dict[str, Any], name: str) -> Grammar:
+        """The lists of a lexicon file's "grammar" section; a list it leaves out is the
+        packaged one, so a user's lexicon need not repeat them."""
+        if not isinstance(section, dict):
+            raise InputError(name, "the grammar section must map list names to word lists")
+        unknown = sorted(set(section) - set(cls.__slots__))
+        if unknown:
+            raise InputError(name, f"unknown grammar list(s): {', '.join(unknown)}")
+        packaged = _packaged_grammar_section() if set(section) != set(cls.__slots__) else {}
+        return cls(
+            **{
+                key: frozenset(str(w).lower() for w in section.get(key, packaged.get(key)) or [])
+                for key in cls.__slots__
+            }
+        )
+
+
+@cache
+def _packaged_grammar_section() -> dict[str, Any]:
+    return (load_yaml(_packaged("lexicon.yaml"), "lexicon.yaml") or {}).get("grammar") or {}
+
+
 @dataclass(slots=True)
 class Lexicon:
     """Verb and noun patterns to CAMEO codes, plus the relation and modality cues."""
@@ -149,6 +203,7 @@ class Lexicon:
     version: str
     # word lists of the place, visit, truce and interval constructions ("scene" in the file)
     scene: dict[str, frozenset[str]] = field(default_factory=dict)
+    grammar: Grammar = field(default_factory=lambda: Grammar.from_section({}, "lexicon.yaml"))
 
     @classmethod
     @cache
@@ -260,6 +315,7 @@ class Lexicon:
                 key: frozenset(str(w).lower() for w in (lex.get("scene") or {}).get(key) or [])
                 for key in SCENE_LISTS
             },
+            grammar=Grammar.from_section(lex.get("grammar") or {}, name),
         )
 
     @classmethod
