@@ -34,31 +34,9 @@ COMPLEMENT_DEPS = {
     "amod",
     "obj",
 }
-# "is going to", "is set to", "is due to": a future complement.
-GOING_TO = {"go", "set", "due", "poise", "slate", "schedule", "about"}
-# Verbs whose direct object is a planned event ("plans an offensive"); "offered condolences"
-# is not a plan.
-FUTURE_OBJECT_VERBS = {"plan", "prepare", "schedule", "intend", "propose", "mull", "consider"}
 STOP_DEPS = {"relcl", "appos", "parataxis", "punct", "cc", "mark", "npadvmod", "nmod"}
 # Prepositions through which a verb's modality reaches its object ("accused X of attacking").
 VERB_PREPS = {"of", "for", "about", "on"}
-REPORTING = {
-    "say",
-    "tell",
-    "state",
-    "add",
-    "announce",
-    "report",
-    "confirm",
-    "note",
-    "declare",
-    "stress",
-    "explain",
-    "write",
-    "reiterate",
-    "quote",
-    "show",
-}
 
 
 def is_infinitive_complement(tok: Any) -> bool:
@@ -85,8 +63,11 @@ class ModalityReader:
         self.fut_phrases = c("future", "phrases")
         self.fut_adjs = c("future", "adjectives")
         self.fut_markers = c("future", "markers")
+        self.going_to = c("future", "going_to")
+        self.fut_object_verbs = c("future", "object_verbs")
         self.reported_modals = c("future", "reported_modal")
         self.fact_markers = c("factual", "markers")
+        self.reporting = c("factual", "reporting_verbs")
         self.hyp_modals = c("hypothetical", "modals")
         self.hyp_verbs = c("hypothetical", "verbs")
         self.hyp_markers = c("hypothetical", "markers")
@@ -167,7 +148,7 @@ class ModalityReader:
                     inherited == "negated" and cur.dep_ in {"dobj", "xcomp"}
                 ):
                     return inherited
-            if _lemma(head) in REPORTING:
+            if _lemma(head) in self.reporting:
                 return None
             cur = head
         return None
@@ -220,7 +201,7 @@ class ModalityReader:
         # "is going to visit", "is set to sign", "is due to arrive"
         if (
             tok.dep_ == "xcomp"
-            and _lemma(tok.head) in GOING_TO
+            and _lemma(tok.head) in self.going_to
             and any(c.dep_ in {"aux", "auxpass"} and _lemma(c) == "be" for c in tok.head.children)
         ):
             return "future"
@@ -236,7 +217,7 @@ class ModalityReader:
 
     def _reported_without_condition(self, tok: Any) -> bool:
         """A "would" clause that a reporting verb governs and no "if" or "unless" qualifies."""
-        if tok.dep_ != "ccomp" or _lemma(tok.head) not in REPORTING:
+        if tok.dep_ != "ccomp" or _lemma(tok.head) not in self.reporting:
             return False
         return not any(
             c.dep_ == "advcl" and _marks(c) & self.hyp_markers for c in tok.children
@@ -268,7 +249,7 @@ class ModalityReader:
                 return "future"
             if lemma in self.fut_verbs and (
                 is_infinitive_complement(child)
-                or (child.dep_ == "dobj" and lemma in FUTURE_OBJECT_VERBS)
+                or (child.dep_ == "dobj" and lemma in self.fut_object_verbs)
             ):
                 return "future" if own != "negated" else "negated"
             if child.dep_ == "ccomp" and (
