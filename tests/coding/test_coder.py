@@ -1744,3 +1744,25 @@ def test_who_was_behind_an_attack_did_it(code):
     ]
     events, _ = code("Moscow denied that it was behind the missile attack on Ukraine's grid.")
     assert ("RUS", "UKR", "19") in dyads(events, "negated")
+
+
+def test_curbs_and_bans_on_trade_name_the_state_traded_with(code):
+    events, _ = code("Seoul imposed curbs on exports of chemicals to Japan on Monday.")
+    assert ("KOR", "JPN", "16") in dyads(events)
+    events, _ = code("Russia banned imports of Georgian wine in 2006.")
+    assert ("RUS", "GEO", "16") in dyads(events)
+    events, _ = code(
+        "Seoul is considering lifting the curbs it imposed in 2019 on exports to Japan.",
+        date="2023-03-06",
+    )
+    curbs = [e for e in events if e["cameo_root"] == "16"]
+    assert [(e["source"]["country"], e["target"]["country"]) for e in curbs] == [("KOR", "JPN")]
+    assert curbs[0]["date"]["start"].startswith("2019")
+
+
+def test_the_first_leader_to_visit_the_country_visits_the_one_named(code):
+    events, _ = code(
+        "Abe praised Mongolia on Sunday, becoming the first Japanese prime minister to visit "
+        "the country."
+    )
+    assert ("JPN", "MNG", "04") in dyads(events)

@@ -3420,6 +3420,11 @@ class _SentenceReader:
                         r = self.token_refs.get(c.i)
                         if r:
                             codes |= {a.code for a in r.actors}
+                if not codes and head.dep_ in {"acl", "relcl"}:
+                    # "the first Indian prime minister to visit the country": the noun the
+                    # clause modifies is its subject
+                    r = self.token_refs.get(head.head.i)
+                    codes = {a.code for a in r.actors} if r else codes
                 return frozenset(codes)
             if head.head.i == head.i:
                 break
