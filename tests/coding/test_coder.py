@@ -1766,3 +1766,20 @@ def test_the_first_leader_to_visit_the_country_visits_the_one_named(code):
         "the country."
     )
     assert ("JPN", "MNG", "04") in dyads(events)
+
+
+def test_fighting_alongside_is_military_cooperation(code):
+    events, _ = code("Iran sent troops to fight alongside Syrian government forces in 2015.")
+    assert ("IRN", "SYR", "06") in dyads(events)
+    assert not {d for d in dyads(events) if d[2] == "19"}
+
+
+def test_ties_broken_with_no_partner_named_are_with_the_other_state(code):
+    events, _ = code(
+        "Kenya and Somalia have had no relations since 2020, when Mogadishu broke off ties.",
+        date="2021-05-06",
+    )
+    assert [(d[0], d[1]) for d in dyads(events) if d[2] == "16"] == [("SOM", "KEN")]
+    # with two other states named, the partner is unknown
+    events, _ = code("Peru broke off ties after a row with Chile and Ecuador.")
+    assert not [d for d in dyads(events) if d[2] == "16"]

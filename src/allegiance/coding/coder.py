@@ -776,6 +776,9 @@ class _SentenceReader:
             if f.code[:2] == "19" and (kind := self._weapon_kind(f.trigger)) is not None:
                 f.code = kind
         _share_coordinated_targets(found)
+        for f in found:
+            if not f.targets and f.code[:2] == "16" and (partners := self._tie_partners(f)):
+                f.targets, f.symmetric = partners, False  # one side broke them
         triggers = {f.trigger.i for f in found}
         found.extend(i for f in found if (i := self._intent(f, triggers)) is not None)
         found = _fold_complements(
@@ -1887,6 +1890,29 @@ class _SentenceReader:
             if named and all(not r.resolved for r in named):
                 return named
         return self._subjects(be)
+
+    def _tie_partners(self, f: _Found) -> list[Ref]:
+        """Ties broken with no partner named are with the other state of their pair or of the
+        sentence: "ties between Rabat and Algiers, which Algeria severed"; "Chile and Bolivia
+        have had no relations since 1978, when La Paz broke off ties"."""
+        verb = f.trigger
+        if verb.pos_ != "VERB":
+            return []
+        ties = self._object(verb)
+        if verb.dep_ == "relcl" and (ties is None or ties.lower_ in RELATIVE_PRONOUNS):
+            ties = verb.head  # "ties between Rabat and Algiers, which Algeria severed"
+        if ties is None or _lemma(ties) not in self.lex.relation_subject_nouns:
+            return []
+        own = {a.country for r in f.sources for a in r.actors}
+        if len(own) != 1 or None in own:
+            return []  # one state breaks ties
+        pool = self._prep_targets(ties, ("between",)) or list(self.token_refs.values())
+        others: dict[str, Ref] = {}
+        for r in pool:
+            countries = {a.country for a in r.actors}
+            if len(countries) == 1 and None not in countries and not countries & own:
+                others.setdefault(next(iter(countries)), r)
+        return list(others.values()) if len(others) == 1 else []
 
     def _act_undone(self, n: Any) -> _Found | None:
         """What a party is asked or refuses to lift, cancel or end is its own act, in
