@@ -1783,3 +1783,19 @@ def test_ties_broken_with_no_partner_named_are_with_the_other_state(code):
     # with two other states named, the partner is unknown
     events, _ = code("Peru broke off ties after a row with Chile and Ecuador.")
     assert not [d for d in dyads(events) if d[2] == "16"]
+
+
+def test_no_relations_is_a_strained_relation_asserted(code):
+    _, relations = code("Israel and Iran have had no diplomatic relations since 1979.")
+    assert [(r["stance"], r["modality"]) for r in relations] == [("strained", "asserted")]
+    assert {relations[0]["a"]["country"], relations[0]["b"]["country"]} == {"ISR", "IRN"}
+    # ties of recognition: their absence is no stance
+    _, relations = code("Japan has no formal ties with Taiwan but trades with it.")
+    assert not relations
+
+
+def test_relations_two_states_own_together(code):
+    _, relations = code("India and Nepal's frosty relations began to thaw in 2022.")
+    assert [({r["a"]["country"], r["b"]["country"]}, r["stance"]) for r in relations] == [
+        ({"IND", "NPL"}, "strained")
+    ]

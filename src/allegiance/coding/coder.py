@@ -13,7 +13,7 @@ import os
 import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -3495,13 +3495,28 @@ class _SentenceReader:
 
     def _qualified_relations(self, rel: Any) -> list[Relation]:
         """'warm ties between A and B', 'Brazil maintains friendly relations with Beijing',
-        'relations between A and B were tense', 'Georgia's relations with Russia are hostile'."""
+        'relations between A and B were tense', 'Georgia's relations with Russia are hostile'.
+        'have had no relations since 1978' asserts a strained relation: the "no" is the
+        stance, not a negation of it."""
+        found = self._qualified_relations_of(rel)
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in rel.children):
+            found = [
+                replace(r, modality="asserted") if r.modality == "negated" else r for r in found
+            ]
+        return found
+
+    def _qualified_relations_of(self, rel: Any) -> list[Relation]:
         mods = self.lex.relation_modifiers
         cue = next(
             (
                 mods.get(c.lower_) or mods.get(_lemma(c))
                 for c in rel.children
-                if c.dep_ in {"amod", "compound"} and (c.lower_ in mods or _lemma(c) in mods)
+                if (c.dep_ in {"amod", "compound"} or (c.dep_ == "det" and c.lower_ == "no"))
+                and (c.lower_ in mods or _lemma(c) in mods)
+                and not (
+                    c.lower_ == "no"
+                    and any(m.lower_ in self.lex.recognition_modifiers for m in rel.children)
+                )
             ),
             None,
         )
@@ -3828,6 +3843,10 @@ class _SentenceReader:
         owners = [r for c in rel.children if c.dep_ == "poss" for r in self._refs_of(c)]
         mods = [r for r in self._modifier_refs(rel) if r not in owners]
         partners = self._prep_targets(rel, ("with", "to"))
+        if owners and not partners and rel.dep_ == "conj" and rel.head.i in self.token_refs:
+            # "Japan and South Korea's frosty relations": the parser coordinates Japan with
+            # the relations, not with their other owner
+            partners = self._refs_of(rel.head)
         multi = [r for r in mods if len(r.actors) > 1]
         if multi:
             return self._make_relation(trigger, self._pairs_within(multi[:1]), cue)

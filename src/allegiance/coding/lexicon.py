@@ -196,6 +196,8 @@ class Lexicon:
     relation_verbs: dict[str, StanceCue]
     relation_verb_particles: dict[str, dict[str, StanceCue]]
     relation_subject_nouns: frozenset[str]
+    # "no formal ties with Taiwan": ties of recognition, whose absence is no stance
+    recognition_modifiers: frozenset[str]
     relation_predicates: dict[str, StanceCue]
     relation_modifiers: dict[str, StanceCue]
     relation_phrases: dict[str, StanceCue]
@@ -302,6 +304,7 @@ class Lexicon:
             relation_verbs=verb_cues,
             relation_verb_particles=particle_cues,
             relation_subject_nouns=frozenset(rel.get("relation_nouns") or []),
+            recognition_modifiers=frozenset(rel.get("recognition_modifiers") or []),
             relation_predicates={
                 k: _cue(v) for k, v in (rel.get("relation_predicates") or {}).items()
             },
