@@ -1799,3 +1799,17 @@ def test_relations_two_states_own_together(code):
     assert [({r["a"]["country"], r["b"]["country"]}, r["stance"]) for r in relations] == [
         ({"IND", "NPL"}, "strained")
     ]
+
+
+def test_a_visit_during_which_a_future_act_happens_is_ahead(code):
+    events, _ = code(
+        "Kenya and Ethiopia will sign a trade pact during the Kenyan president's visit to "
+        "Addis Ababa."
+    )
+    visits = [e for e in events if e["cameo_root"] == "04"]
+    assert visits and all(e["modality"] == "future" for e in visits)
+    events, _ = code(
+        "Kenya and Ethiopia signed a trade pact during the Kenyan president's visit to Addis Ababa."
+    )
+    visits = [e for e in events if e["cameo_root"] == "04"]
+    assert visits and all(e["modality"] == "asserted" for e in visits)

@@ -127,6 +127,8 @@ class ModalityReader:
             if cur.dep_ == "acl" and cur.tag_ == "VBN":
                 return None  # "reparations for the damage caused by the occupation": a fact
             if cur.dep_ == "prep" and head.pos_ in {"VERB", "AUX"} and cur.lower_ not in VERB_PREPS:
+                if cur.lower_ == "during" and self._own(_first_conjunct(head)) == "future":
+                    return "future"  # "will upgrade ties during Biden's visit": a visit ahead
                 return None
             gov = self._governing(head, cur)
             if gov:
